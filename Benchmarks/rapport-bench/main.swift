@@ -1,0 +1,1 @@
+print("rapport-bench: not written yet")

@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Rapport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rapport", targets: ["rapport"]),
+        .library(name: "RapportCore", targets: ["RapportCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The C library, through pkg-config; `apt-get install libsqlite3-dev` provides it.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Storage, model, calendar, scheduling, rendering, audit and import: no CLI code here.
+        .target(
+            name: "RapportCore",
+            dependencies: [
+                "CSQLite",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // One file per subcommand; shared options in GlobalOptions.swift.
+        .target(
+            name: "RapportCLI",
+            dependencies: [
+                "RapportCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "rapport", dependencies: ["RapportCLI"]),
+        .executableTarget(name: "rapport-bench", dependencies: ["RapportCore"], path: "Benchmarks/rapport-bench"),
+        .testTarget(
+            name: "RapportCoreTests",
+            dependencies: ["RapportCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI"]),
+    ]
+)

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+/// The options every subcommand accepts after its name.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The SQLite file (default: $RAPPORT_DB, else ./rapport.db).", valueName: "path"))
+    var db: String?
+
+    @Option(help: ArgumentHelp("The config folder (default: ./config if present, else the shipped defaults).", valueName: "dir"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("The day to act as today (YYYY-MM-DD).", valueName: "date"))
+    var date: String?
+
+    func validate() throws {
+        if let date, CivilDate(date) == nil {
+            throw ValidationError("--date must be a real date as YYYY-MM-DD, got '\(date)'")
+        }
+    }
+
+    var databasePath: String {
+        if let db { return db }
+        if let env = ProcessInfo.processInfo.environment["RAPPORT_DB"], !env.isEmpty { return env }
+        return "rapport.db"
+    }
+
+    /// The config folder in force, if any beyond the shipped defaults.
+    var configDirectory: URL? {
+        if let config { return URL(fileURLWithPath: config) }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "config", isDirectory: &isDirectory), isDirectory.boolValue {
+            return URL(fileURLWithPath: "config")
+        }
+        return ShippedResources.configDirectory
+    }
+
+    /// Opens the database for a command that needs one; a missing file exits 66 and says
+    /// how to create it.
+    func openDatabase() throws -> Database {
+        let path = databasePath
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw RapportError.noInput("no database at \(path); create one with `rapport init --db \(path)`")
+        }
+        do {
+            return try Database.openRapport(path: path)
+        } catch let error as SQLiteError {
+            throw RapportError.io("cannot open \(path): \(error.message)")
+        }
+    }
+
+    /// `--date`, else the local date (in the configured time zone when one is given).
+    func today(timeZone: TimeZone = .current) -> CivilDate {
+        if let date, let parsed = CivilDate(date) { return parsed }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// `--format` and `--rep` for listing commands. The default format is a table on a
+/// terminal and JSON when piped.
+struct ListingOptions: ParsableArguments {
+    @Option(help: "Output format: table, json or csv (default: table on a terminal, json otherwise).")
+    var format: OutputFormat?
+
+    @Option(help: ArgumentHelp("Only this rep's accounts.", valueName: "handle"))
+    var rep: String?
+
+    var resolvedFormat: OutputFormat { format ?? (Terminal.isTerminal(.standardOutput) ? .table : .json) }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// What the process is talking to: colour only on a terminal, never under `NO_COLOR`.
+enum Terminal {
+    enum Stream { case standardOutput, standardError }
+
+    static func isTerminal(_ stream: Stream) -> Bool {
+        isatty(stream == .standardOutput ? STDOUT_FILENO : STDERR_FILENO) == 1
+    }
+
+    static var colorEnabled: Bool {
+        if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
+        return isTerminal(.standardOutput)
+    }
+
+    static func bold(_ text: String) -> String { colorEnabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    static func dim(_ text: String) -> String { colorEnabled ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+    static func red(_ text: String) -> String { colorEnabled ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
+
+    /// Writes a line to standard error (progress, warnings, cut counts).
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

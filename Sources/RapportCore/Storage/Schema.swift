@@ -1,0 +1,125 @@
+/// The Rapport schema, as ordered migrations. Never edit a shipped migration: add one.
+/// Dates are `YYYY-MM-DD` text (they sort and compare as dates); money is integer minor
+/// units beside an ISO 4217 code.
+public enum Schema {
+    public static let migrator: Migrator = {
+        var m = Migrator()
+        m.register("v1-base", v1)
+        m.register("v2-cadence-and-agenda-indexes", v2)
+        return m
+    }()
+
+    static let v1 = """
+        CREATE TABLE rep (
+            id INTEGER PRIMARY KEY,
+            handle TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            email TEXT,
+            phone TEXT,
+            manager TEXT
+        );
+        CREATE TABLE account (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            tier TEXT NOT NULL,
+            owner_id INTEGER NOT NULL REFERENCES rep(id),
+            country TEXT NOT NULL,
+            region TEXT,
+            locale TEXT,
+            created_on TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'dormant'))
+        );
+        CREATE TABLE contact (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            account_id INTEGER NOT NULL REFERENCES account(id),
+            name TEXT NOT NULL,
+            salutation TEXT,
+            title TEXT,
+            role TEXT,
+            status TEXT NOT NULL DEFAULT 'current' CHECK (status IN ('current', 'former')),
+            phone TEXT,
+            email TEXT,
+            chat TEXT,
+            channel TEXT,
+            locale TEXT,
+            birthday TEXT,
+            birthday_calendar TEXT NOT NULL DEFAULT 'gregorian'
+        );
+        CREATE TABLE event (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES account(id),
+            contact_id INTEGER REFERENCES contact(id),
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            date TEXT NOT NULL,
+            calendar TEXT NOT NULL DEFAULT 'gregorian',
+            repeat TEXT,
+            sensitive INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE touch (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES account(id),
+            contact_id INTEGER REFERENCES contact(id),
+            rep_id INTEGER NOT NULL REFERENCES rep(id),
+            date TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            note TEXT
+        );
+        CREATE TABLE invoice (
+            id INTEGER PRIMARY KEY,
+            number TEXT NOT NULL UNIQUE,
+            account_id INTEGER NOT NULL REFERENCES account(id),
+            issued_on TEXT NOT NULL,
+            due_on TEXT NOT NULL,
+            amount INTEGER NOT NULL,
+            currency TEXT NOT NULL
+        );
+        CREATE TABLE payment (
+            id INTEGER PRIMARY KEY,
+            invoice_id INTEGER NOT NULL REFERENCES invoice(id),
+            paid_on TEXT NOT NULL,
+            amount INTEGER NOT NULL
+        );
+        CREATE TABLE promise (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES account(id),
+            invoice_id INTEGER REFERENCES invoice(id),
+            promised_on TEXT NOT NULL,
+            amount INTEGER NOT NULL,
+            currency TEXT NOT NULL
+        );
+        CREATE TABLE snooze (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES account(id),
+            kind TEXT NOT NULL,
+            until TEXT NOT NULL,
+            UNIQUE (account_id, kind)
+        );
+        CREATE INDEX touch_account_date ON touch(account_id, date);
+        CREATE INDEX contact_account ON contact(account_id);
+        CREATE INDEX event_account ON event(account_id);
+        CREATE INDEX invoice_account ON invoice(account_id);
+        CREATE INDEX payment_invoice ON payment(invoice_id, paid_on);
+        CREATE INDEX promise_account ON promise(account_id);
+        """
+
+    /// Per-account cadence override (issue: agenda), and the indexes the per-rep agenda
+    /// and audit queries use.
+    static let v2 = """
+        ALTER TABLE account ADD COLUMN cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0);
+        CREATE INDEX account_owner ON account(owner_id);
+        CREATE INDEX touch_rep_date ON touch(rep_id, date);
+        """
+}
+
+extension Database {
+    /// Opens a Rapport database and brings its schema up to date.
+    public static func openRapport(path: String, mode: Mode = .existing) throws -> Database {
+        let db = try Database(path: path, mode: mode)
+        try Schema.migrator.migrate(db)
+        return db
+    }
+}
