@@ -1,0 +1,25 @@
+import Foundation
+import RapportCore
+
+/// Writing a command's result to stdout in the chosen format.
+enum Emit {
+    /// Pretty, key-sorted JSON with dates as `YYYY-MM-DD` and no escaped slashes.
+    static func json<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    /// A header row and data rows, each cell neutralised against formula injection.
+    static func csv(header: [String], rows: [[String]]) {
+        var out = CSVCell.row(header) + "\n"
+        for row in rows { out += CSVCell.row(row) + "\n" }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    static func text(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,96 @@
+/// What the agenda says about one account on one date: the output of the rules, the input
+/// of the table, JSON, CSV, ICS and draft renderers.
+public struct AgendaItem: Hashable, Sendable {
+    public var date: CivilDate
+    public var account: String
+    public var accountName: String
+    public var rep: String
+    /// 1 = first, after ranking.
+    public var priority: Int
+    public var score: Score
+    public var reasons: [Reason]
+    /// Days since the last touch on or before `date`; nil when never touched.
+    public var daysSinceTouch: Int?
+
+    public init(
+        date: CivilDate, account: String, accountName: String, rep: String, priority: Int = 0,
+        score: Score = Score(), reasons: [Reason], daysSinceTouch: Int?
+    ) {
+        self.date = date
+        self.account = account
+        self.accountName = accountName
+        self.rep = rep
+        self.priority = priority
+        self.score = score
+        self.reasons = reasons
+        self.daysSinceTouch = daysSinceTouch
+    }
+
+    /// The parts of the ranking score, shown by `--explain`.
+    public struct Score: Hashable, Sendable {
+        public var care: Int = 0
+        public var dueToday: Int = 0
+        public var money: Int = 0
+        public var checkin: Int = 0
+        public var total: Int { care + dueToday + money + checkin }
+        public init(care: Int = 0, dueToday: Int = 0, money: Int = 0, checkin: Int = 0) {
+            self.care = care
+            self.dueToday = dueToday
+            self.money = money
+            self.checkin = checkin
+        }
+    }
+}
+
+/// One reason an account is on the agenda: one per source (occasion, birthday, event,
+/// promise; one collection per account).
+public struct Reason: Hashable, Sendable {
+    public var kind: ReasonKind
+    /// Last day of the window (holiday, gift, event, care) or the day it fell due (others).
+    public var dueOn: CivilDate
+    /// holiday / gift: the occasion key.
+    public var occasion: String?
+    /// holiday / gift: the occasion's date; event / care: the occurrence date.
+    public var occasionDate: CivilDate?
+    /// collection: the highest remaining level.
+    public var level: CollectionLevel?
+    /// event / care: the event title (or "birthday").
+    public var title: String?
+    /// event (birthday) / care: the contact concerned, if any.
+    public var contact: String?
+    /// collection / promise: the invoices concerned, with balances as of the agenda date.
+    public var invoices: [OpenInvoice]
+    /// promise: the broken promise.
+    public var promise: Promise?
+
+    public init(
+        kind: ReasonKind, dueOn: CivilDate, occasion: String? = nil, occasionDate: CivilDate? = nil,
+        level: CollectionLevel? = nil, title: String? = nil, contact: String? = nil,
+        invoices: [OpenInvoice] = [], promise: Promise? = nil
+    ) {
+        self.kind = kind
+        self.dueOn = dueOn
+        self.occasion = occasion
+        self.occasionDate = occasionDate
+        self.level = level
+        self.title = title
+        self.contact = contact
+        self.invoices = invoices
+        self.promise = promise
+    }
+}
+
+/// An invoice with its balance as of a date.
+public struct OpenInvoice: Hashable, Sendable {
+    public var invoice: Invoice
+    /// amount − payments made on or before the date, in minor units.
+    public var balance: Int64
+    /// Days past due_on at the date (negative before it falls due).
+    public var daysOverdue: Int
+
+    public init(invoice: Invoice, balance: Int64, daysOverdue: Int) {
+        self.invoice = invoice
+        self.balance = balance
+        self.daysOverdue = daysOverdue
+    }
+}
