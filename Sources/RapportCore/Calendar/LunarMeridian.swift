@@ -52,4 +52,7 @@ public struct LunarMeridian: Hashable, Sendable, CustomStringConvertible {
 
     /// Vietnam: UTC+7 (105° E) for every year, as Vietnamese calendars are computed.
     public static let vietnam = LunarMeridian(name: "Vietnam (UTC+7)", offsetSeconds: 7 * 3600)
+
+    /// Japan: UTC+9 (JST), the clock of its equinox holidays.
+    public static let japan = LunarMeridian(name: "Japan (UTC+9)", offsetSeconds: 9 * 3600)
 }

@@ -23,6 +23,7 @@ public final class LunisolarCalendar: @unchecked Sendable {
     public static let korea = LunisolarCalendar(
         meridian: .korea, publishedMonthStarts: chinaPublishedMonthStarts.filter { $0.key.year < 1912 })
     public static let vietnam = LunisolarCalendar(meridian: .vietnam)
+    public static let japan = LunisolarCalendar(meridian: .japan)
 
     /// Where the calendars officially published in China (and reproduced by the Hong
     /// Kong Observatory's tables) start a month a day away from the astronomical rule:
@@ -183,5 +184,17 @@ public final class LunisolarCalendar: @unchecked Sendable {
         }
         years[year] = months
         return months
+    }
+}
+
+extension LunisolarCalendar {
+    /// Where a yearly lunar month-day (a birthday, a festival) falls in lunar `year`, by
+    /// the spec's fallbacks: a leap month the year does not have → the ordinary month of
+    /// that number; day 30 of a 29-day month → its day 29. Nil only for a month outside 1–12.
+    public func yearlyDate(month: Int, day: Int, isLeapMonth: Bool, lunarYear year: Int) -> CivilDate? {
+        let months = months(ofLunarYear: year)
+        guard let target = months.first(where: { $0.number == month && $0.isLeap == isLeapMonth })
+                ?? months.first(where: { $0.number == month && !$0.isLeap }) else { return nil }
+        return target.firstDay.adding(days: min(max(day, 1), target.length) - 1)
     }
 }
