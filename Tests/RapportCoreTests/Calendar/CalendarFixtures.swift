@@ -12,6 +12,25 @@ enum CalendarFixtures {
         let monthDays: [Int]
     }
 
+    /// The first day of month `month` (the leap one when `leap`) of a published lunar
+    /// year, worked out from the table's month lengths alone; nil when the year has no such month.
+    static func monthStart(_ row: LunarYearRow, month: Int, leap: Bool = false) -> CivilDate? {
+        var day = row.firstDay
+        var number = 1
+        var inLeap = false
+        for length in row.monthDays {
+            if number == month && inLeap == leap { return day }
+            day = day.adding(days: length)
+            if !inLeap && number == row.leapMonth { inLeap = true } else { inLeap = false; number += 1 }
+        }
+        return nil
+    }
+
+    /// Published lunar years by year.
+    static func lunarYearsByYear(_ name: String) throws -> [Int: LunarYearRow] {
+        Dictionary(uniqueKeysWithValues: try lunarYears(name).map { ($0.year, $0) })
+    }
+
     /// Rows of a fixture CSV (comment lines and the header dropped), split on commas.
     static func rows(_ name: String) throws -> [[String]] {
         guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures/calendar") else {

@@ -12,17 +12,9 @@ enum SunLongitude {
         let radius = VSOP87Earth.evaluate(VSOP87Earth.radius, tau: tau)
         var longitude = earthLongitude + 180
         longitude -= 0.09033 / 3600  // VSOP87 dynamical ecliptic → FK5
-        longitude += nutationInLongitude(t: t) / 3600
+        longitude += Nutation.longitude(t: t) / 3600
         longitude -= 20.4898 / 3600 / radius  // annual aberration
         return normalized(longitude)
-    }
-
-    /// Nutation in longitude, arcseconds (Meeus 22, the four main terms: within 0.5″).
-    static func nutationInLongitude(t: Double) -> Double {
-        let omega = radians(125.04452 - 1934.136261 * t + 0.0020708 * t * t + t * t * t / 450_000)
-        let sunMean = radians(280.4665 + 36_000.7698 * t)
-        let moonMean = radians(218.3165 + 481_267.8813 * t)
-        return -17.20 * sin(omega) - 1.32 * sin(2 * sunMean) - 0.23 * sin(2 * moonMean) + 0.21 * sin(2 * omega)
     }
 
     /// The instant (TT) the apparent longitude reaches `degrees`, searched from an
