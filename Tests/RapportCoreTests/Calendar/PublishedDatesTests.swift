@@ -127,3 +127,18 @@ import Testing
         #expect(OccasionRule.parseWeekday("4th thursday in november") == nil)
     }
 }
+
+/// Dates far outside the checked range (an event typed as 0001 or 9999) must still map
+/// to something sensible rather than crash.
+@Suite struct FarYearsTests {
+    @Test(arguments: [1, 500, 1600, 2500, 9998])
+    func farYearsStillTileIntoMonths(year: Int) {
+        let calendar = LunisolarCalendar.china
+        let months = calendar.months(ofLunarYear: year)
+        #expect(months.count == 12 || months.count == 13)
+        #expect(months.allSatisfy { $0.length == 29 || $0.length == 30 })
+        let day = CivilDate(year: year, month: 6, day: 1)!
+        #expect(calendar.gregorian(calendar.lunar(day)) == day)
+        #expect(!RecurringDate(calendar: .chinese, month: 8, day: 30, isLeapMonth: true).occurrences(around: day).isEmpty)
+    }
+}
