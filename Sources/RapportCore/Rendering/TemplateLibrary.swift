@@ -1,0 +1,139 @@
+import Foundation
+
+/// The template folders — the user's (`--templates DIR` or the config's `templates`)
+/// before the shipped one — indexed once, with compiled templates cached, so ten
+/// thousand drafts cost one directory listing per locale folder and one compile per file.
+public final class TemplateLibrary {
+    public enum Origin: String, Sendable { case user, shipped }
+
+    public struct Folder: Sendable {
+        public var url: URL
+        public var origin: Origin
+    }
+
+    /// A template file found on disk.
+    public struct Entry: Sendable {
+        public var url: URL
+        public var locale: String
+        public var origin: Origin
+        public var fileName: String
+    }
+
+    public let folders: [Folder]
+    /// folder index → normalized locale → (locale folder, file names in it).
+    private var index: [[String: (url: URL, files: Set<String>)]] = []
+    private var compiled: [String: DraftTemplate] = [:]
+
+    /// `user` must exist when given (a typo in `--templates` must not fall back silently).
+    public init(user: URL?, shipped: URL?) throws {
+        var folders: [Folder] = []
+        if let user {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: user.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw RapportError.noInput("no template folder at \(user.path)")
+            }
+            folders.append(Folder(url: user, origin: .user))
+        }
+        if let shipped, FileManager.default.fileExists(atPath: shipped.path) {
+            folders.append(Folder(url: shipped, origin: .shipped))
+        }
+        self.folders = folders
+        self.index = try folders.map { try Self.scan($0.url) }
+    }
+
+    private static func scan(_ root: URL) throws -> [String: (url: URL, files: Set<String>)] {
+        let fm = FileManager.default
+        let children: [String]
+        do {
+            children = try fm.contentsOfDirectory(atPath: root.path)
+        } catch {
+            throw RapportError.io("\(root.path): cannot list templates: \(error.localizedDescription)")
+        }
+        var result: [String: (url: URL, files: Set<String>)] = [:]
+        for child in children.sorted() where !child.hasPrefix(".") {
+            let url = root.appendingPathComponent(child)
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            let files = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
+            let templates = files.filter { !$0.hasPrefix(".") && $0.hasSuffix("." + TemplateName.fileExtension) }
+            let locale = LocaleTag.normalize(child)
+            // Two spellings of one locale (zh_CN, zh-CN): the first in sorted order wins.
+            if result[locale] == nil { result[locale] = (url, Set(templates)) }
+        }
+        return result
+    }
+
+    /// The first template of the chain: locales outermost, then names, then folders.
+    public func resolve(names: [TemplateName], locales: [String]) -> Entry? {
+        for locale in locales {
+            for name in names {
+                let fileName = name.fileName
+                for (position, folder) in folders.enumerated() {
+                    guard let localeFolder = index[position][locale], localeFolder.files.contains(fileName) else { continue }
+                    return Entry(url: localeFolder.url.appendingPathComponent(fileName), locale: locale, origin: folder.origin, fileName: fileName)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Compiles (once) and returns the template at `entry`.
+    public func template(_ entry: Entry, reason: ReasonKind) throws -> DraftTemplate {
+        if let cached = compiled[entry.url.path] { return cached }
+        let text = try Self.read(entry.url)
+        let template = try DraftTemplate(text: text, path: entry.url.path, reason: reason)
+        compiled[entry.url.path] = template
+        return template
+    }
+
+    /// Every template file, user folder first, locales and names in sorted order.
+    public func allEntries() -> [Entry] {
+        var entries: [Entry] = []
+        for (position, folder) in folders.enumerated() {
+            for locale in index[position].keys.sorted() {
+                guard let localeFolder = index[position][locale] else { continue }
+                for file in localeFolder.files.sorted() {
+                    entries.append(Entry(url: localeFolder.url.appendingPathComponent(file), locale: locale, origin: folder.origin, fileName: file))
+                }
+            }
+        }
+        return entries
+    }
+
+    /// `templates check`: every file's name and content, problems as `PATH:LINE: message`.
+    public func check() -> (checked: Int, problems: [String]) {
+        var problems: [String] = []
+        let entries = allEntries()
+        for entry in entries {
+            let name: TemplateName
+            do {
+                name = try TemplateName.parse(fileName: entry.fileName)
+            } catch {
+                problems.append("\(entry.url.path):\(error.line): \(error.message)")
+                continue
+            }
+            let text: String
+            do {
+                text = try Self.read(entry.url)
+            } catch {
+                problems.append((error as? RapportError)?.message ?? "\(entry.url.path):1: \(error)")
+                continue
+            }
+            for problem in DraftTemplate.problems(in: text, reason: name.reason) {
+                problems.append("\(entry.url.path):\(problem.line): \(problem.message)")
+            }
+        }
+        return (entries.count, problems)
+    }
+
+    /// A template's text: unreadable is an I/O error (74), not UTF-8 a data error (65).
+    static func read(_ url: URL) throws -> String {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw RapportError.io("\(url.path): cannot read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RapportError.data("\(url.path):1: not UTF-8 text")
+        }
+        return text
+    }
+}
