@@ -7,6 +7,9 @@ enum TemplateCheck {
         var shape: ContextShape
         /// The element of a list section: where `first()` and `last()` mean something.
         var isListElement: Bool
+        /// Inside a section whose name is already reported unknown: its names are not
+        /// reported again.
+        var isUnknown = false
     }
 
     static func problems(_ tags: [TemplateTag], root: ContextShape, reason: ReasonKind) -> [TemplateProblem] {
@@ -33,37 +36,36 @@ enum TemplateCheck {
             if let function = tag.function {
                 if tag.kind == .variable || tag.kind == .unescaped {
                     problems.append(TemplateProblem(line: tag.line, message: "\(function)() is a condition: use it as '{{#\(function)()}}…{{/\(function)()}}'"))
-                } else if scopes.last?.isListElement != true {
+                } else if scopes.last?.isListElement != true, !scopes.contains(where: \.isUnknown) {
                     problems.append(TemplateProblem(line: tag.line, message: "\(function)() only means something directly inside a list section such as '{{#invoices}}'"))
                 }
                 if tag.kind == .section || tag.kind == .inverted { open.append((tag, false)) }
                 continue
             }
             let shape = resolve(tag.name, scopes: scopes)
+            let insideUnknown = scopes.contains(where: \.isUnknown)
             switch tag.kind {
             case .variable, .unescaped:
                 guard let shape else {
-                    problems.append(unknown(tag, scopes: scopes, reason: reason))
+                    if !insideUnknown { problems.append(unknown(tag, scopes: scopes, reason: reason)) }
                     continue
                 }
                 if shape != .value {
                     problems.append(TemplateProblem(line: tag.line, message: groupMessage(tag.name, shape)))
                 }
             case .section:
-                if shape == nil { problems.append(unknown(tag, scopes: scopes, reason: reason)) }
+                if shape == nil, !insideUnknown { problems.append(unknown(tag, scopes: scopes, reason: reason)) }
                 switch shape {
                 case .list(let element):
                     scopes.append(Scope(shape: element, isListElement: true))
                 case .some(let other):
                     scopes.append(Scope(shape: other, isListElement: false))
                 case .none:
-                    // Check the inside against an element that knows nothing, so names
-                    // in it are still reported, once.
-                    scopes.append(Scope(shape: .object([:]), isListElement: false))
+                    scopes.append(Scope(shape: .object([:]), isListElement: false, isUnknown: true))
                 }
                 open.append((tag, true))
             case .inverted:
-                if shape == nil { problems.append(unknown(tag, scopes: scopes, reason: reason)) }
+                if shape == nil, !insideUnknown { problems.append(unknown(tag, scopes: scopes, reason: reason)) }
                 open.append((tag, false))
             case .close:
                 break

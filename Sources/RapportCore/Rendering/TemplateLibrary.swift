@@ -137,3 +137,14 @@ public final class TemplateLibrary {
         return text
     }
 }
+
+extension RapportConfig {
+    /// The config's `templates` folder: absolute, or relative to the config folder (so a
+    /// config works wherever it is run from); nil when not set.
+    public func userTemplatesFolder(configDirectory: URL?) -> URL? {
+        guard let templates = templates?.trimmingWhitespace(), !templates.isEmpty else { return nil }
+        if templates.hasPrefix("/") { return URL(fileURLWithPath: templates) }
+        let base = configDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return base.appendingPathComponent(templates)
+    }
+}

@@ -19,20 +19,27 @@ public struct TemplateName: Hashable, Sendable, CustomStringConvertible {
 
     public var fileName: String { description + "." + Self.fileExtension }
 
-    /// The names to try, most specific first: for each variant its channel form then the
-    /// bare variant, then the reason's channel form, then the reason alone —
+    /// The names to try, most specific first: for each variant its channel forms then the
+    /// bare variant, then the reason's channel forms, then the reason alone —
     /// `holiday.mid-autumn.chat`, `holiday.mid-autumn`, `holiday.chat`, `holiday`.
+    /// An SMS is as short as a chat message, so `sms` falls back to `chat` before the
+    /// bare name: `holiday.sms`, `holiday.chat`, `holiday`.
     public static func chain(reason: ReasonKind, variants: [String], channel: Channel?) -> [TemplateName] {
         var names: [TemplateName] = []
         var seen = Set<TemplateName>()
         func add(_ name: TemplateName) { if seen.insert(name).inserted { names.append(name) } }
+        let channels = channel.map(channelForms) ?? []
         for variant in variants where !variant.isEmpty {
-            if let channel { add(TemplateName(reason: reason, variant: variant, channel: channel)) }
+            for channel in channels { add(TemplateName(reason: reason, variant: variant, channel: channel)) }
             add(TemplateName(reason: reason, variant: variant))
         }
-        if let channel { add(TemplateName(reason: reason, channel: channel)) }
+        for channel in channels { add(TemplateName(reason: reason, channel: channel)) }
         add(TemplateName(reason: reason))
         return names
+    }
+
+    static func channelForms(_ channel: Channel) -> [Channel] {
+        channel == .sms ? [.sms, .chat] : [channel]
     }
 
     /// Reads a file name (`holiday.mid-autumn.chat.mustache`); a second part that names a
