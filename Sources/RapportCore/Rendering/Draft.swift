@@ -26,14 +26,19 @@ public struct Draft: Hashable, Sendable {
     public var locale: String
     /// The template file used.
     public var template: String
+    /// The template's subject line; for an e-mail whose template has none, the reason's
+    /// default subject in the locale; empty for other channels.
     public var subject: String
     public var body: String
+    /// The reason's default subject in the locale: what a `.eml` draft uses when
+    /// `subject` is empty (a chat template written out as e-mail).
+    public var defaultSubject: String = ""
 
     public init(
         date: CivilDate, rep: String, account: String, accountName: String, contact: String?, to: String,
         address: String?, email: String?, channel: Channel, reason: ReasonKind, occasion: String?,
         variant: String?, level: CollectionLevel?, event: String?, locale: String, template: String,
-        subject: String, body: String
+        subject: String, body: String, defaultSubject: String = ""
     ) {
         self.date = date
         self.rep = rep
@@ -53,6 +58,7 @@ public struct Draft: Hashable, Sendable {
         self.template = template
         self.subject = subject
         self.body = body
+        self.defaultSubject = defaultSubject
     }
 
     /// The kind of touch that sending this draft is: what `--mark-sent` logs, and what

@@ -68,9 +68,8 @@ public struct DraftComposer {
                 recipient: DraftContext.recipient(contact: contact, accountName: item.accountName, locale: locale, rules: rules),
                 rep: rep, locale: locale, occasionName: occasionName, eventTitle: eventTitle))
             let rendered = template.render(context)
-            let subject = rendered.subject.isEmpty
-                ? DefaultSubjects.subject(for: reason.kind, locale: locale, name: occasionName ?? eventTitle)
-                : rendered.subject
+            let defaultSubject = DefaultSubjects.subject(for: reason.kind, locale: locale, name: occasionName ?? eventTitle)
+            let subject = rendered.subject.isEmpty && channel == .email ? defaultSubject : rendered.subject
             return Draft(
                 date: item.date, rep: item.rep, account: item.account, accountName: item.accountName,
                 contact: contact?.key, to: contact?.name ?? item.accountName,
@@ -78,7 +77,7 @@ public struct DraftComposer {
                 channel: channel, reason: reason.kind, occasion: reason.occasion, variant: variants.first,
                 level: reason.kind == .collection ? reason.level : nil,
                 event: reason.kind == .event || reason.kind == .care ? eventTitle : nil,
-                locale: locale, template: entry.url.path, subject: subject, body: rendered.body)
+                locale: locale, template: entry.url.path, subject: subject, body: rendered.body, defaultSubject: defaultSubject)
         }
     }
 

@@ -15,7 +15,7 @@ public enum EmailMessage {
         } else {
             headers.append("To: undisclosed-recipients:;")
         }
-        headers.append("Subject: " + unstructured(draft.subject))
+        headers.append("Subject: " + unstructured(draft.subject.isEmpty ? draft.defaultSubject : draft.subject))
         headers.append("MIME-Version: 1.0")
         headers.append("Content-Type: text/plain; charset=UTF-8")
         let body = draft.body.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")

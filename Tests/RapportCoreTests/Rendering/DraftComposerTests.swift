@@ -157,6 +157,13 @@ import Testing
         let holiday = try F.composer(user: user, data: data).drafts(for: [F.item(F.hdMach, reasons: [labour])])
         #expect(holiday[0].subject == "劳动节问候")
         #expect(holiday[0].body == "劳动节快乐")
+        // A chat draft has no subject of its own; written as e-mail it takes the default.
+        let chat = try F.composer().drafts(for: [F.item(F.hdMach, reasons: [labour])])[0]
+        #expect(chat.channel == .chat)
+        #expect(chat.subject == "")
+        #expect(chat.defaultSubject == "劳动节问候")
+        let eml = EmailMessage.render(chat, from: F.wang, timeZone: TimeZone(identifier: "UTC")!)
+        #expect(eml.contains("Subject: " + EmailMessage.encodedWords("劳动节问候") + "\r\n"))
     }
 
     /// A user template naming a variable the context lacks stops the run with PATH:LINE.
