@@ -72,9 +72,9 @@ struct DraftsCommand: ParsableCommand {
 
             if let out {
                 let fileFormat: DraftFileFormat = format == .eml ? .eml : .txt
-                let urls = try DraftWriter.write(drafts, format: fileFormat, to: URL(fileURLWithPath: out), reps: data.reps, timeZone: timeZone)
-                for url in urls { Emit.text(url.path) }
-                Terminal.note("wrote \(urls.count) draft\(urls.count == 1 ? "" : "s") to \(out)")
+                let paths = try DraftWriter.write(drafts, format: fileFormat, to: URL(fileURLWithPath: out), reps: data.reps, timeZone: timeZone)
+                for path in paths { Emit.text(path) }
+                Terminal.note("wrote \(paths.count) draft\(paths.count == 1 ? "" : "s") to \(out)")
             } else {
                 switch format ?? .txt {
                 case .json: try Emit.json(drafts)

@@ -14,7 +14,6 @@ enum DefaultSubjects {
 
     static func subject(for reason: ReasonKind, locale: String, name: String?) -> String {
         let table = LocaleTag.language(locale) == "zh" ? chinese : english
-        let pattern = table[reason] ?? ""
-        return pattern.replacingAll("{name}", with: name ?? "").trimmingWhitespace()
+        return (table[reason] ?? "").replacingAll("{name}", with: name ?? "").trimmingWhitespace()
     }
 }

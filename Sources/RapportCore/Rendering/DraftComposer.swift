@@ -8,6 +8,7 @@ public struct DraftComposer {
     public let rules: SalutationRules
     public let occasions: OccasionCatalog
     public let defaultLocale: String
+    private let localeChains = LocaleChainCache()
 
     public init(
         library: TemplateLibrary, data: DraftData, rules: SalutationRules, occasions: OccasionCatalog,
@@ -52,7 +53,7 @@ public struct DraftComposer {
         return try Recipients.choose(for: reason, among: contacts).map { contact in
             let channel = Recipients.channel(for: contact)
             let names = TemplateName.chain(reason: reason.kind, variants: variants, channel: channel)
-            let locales = LocaleTag.chain(contact: contact?.locale, account: account?.locale, defaultLocale: defaultLocale)
+            let locales = localeChains.chain(contact: contact?.locale, account: account?.locale, defaultLocale: defaultLocale)
             guard let entry = library.resolve(names: names, locales: locales) else {
                 throw RapportError.noInput(
                     "no template for \(names.first?.description ?? reason.kind.rawValue) in locales "
@@ -77,7 +78,7 @@ public struct DraftComposer {
                 channel: channel, reason: reason.kind, occasion: reason.occasion, variant: variants.first,
                 level: reason.kind == .collection ? reason.level : nil,
                 event: reason.kind == .event || reason.kind == .care ? eventTitle : nil,
-                locale: locale, template: entry.url.path, subject: subject, body: rendered.body, defaultSubject: defaultSubject)
+                locale: locale, template: entry.path, subject: subject, body: rendered.body, defaultSubject: defaultSubject)
         }
     }
 
@@ -109,5 +110,22 @@ public struct DraftComposer {
             return LocaleTag.language(locale) == "zh" ? "生日" : "Birthday"
         }
         return reason.title
+    }
+}
+
+/// The locale chain of each (contact locale, account locale) pair, computed once.
+private final class LocaleChainCache {
+    private struct Key: Hashable {
+        var contact: String?
+        var account: String?
+    }
+    private var chains: [Key: [String]] = [:]
+
+    func chain(contact: String?, account: String?, defaultLocale: String) -> [String] {
+        let key = Key(contact: contact, account: account)
+        if let known = chains[key] { return known }
+        let chain = LocaleTag.chain(contact: contact, account: account, defaultLocale: defaultLocale)
+        chains[key] = chain
+        return chain
     }
 }

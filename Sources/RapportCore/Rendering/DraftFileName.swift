@@ -54,13 +54,18 @@ public enum DraftFileName {
         var out = ""
         var bytes = 0
         var pendingDash = false
-        for character in text.precomposedStringWithCanonicalMapping {
+        // Composed form so one name always gives the same bytes (ASCII needs no work).
+        let text = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+        for character in text {
             if character == "'" || character == "’" { continue }
             guard isWordCharacter(character) else {
                 pendingDash = !out.isEmpty
                 continue
             }
-            var piece = keepCase ? String(character) : (character.isASCII ? character.lowercased() : String(character))
+            var piece = String(character)
+            if !keepCase, let ascii = character.asciiValue, ascii >= 65, ascii <= 90 {
+                piece = String(Character(Unicode.Scalar(ascii + 32)))
+            }
             if pendingDash { piece = "-" + piece }
             let size = piece.utf8.count
             guard bytes + size <= maxBytes else { break }

@@ -23,14 +23,14 @@ public enum DraftText {
 
 /// Writes one file per draft into one folder and nowhere else.
 public enum DraftWriter {
-    /// Creates `folder` if needed and writes the drafts there; returns the file URLs in
+    /// Creates `folder` if needed and writes the drafts there; returns the file paths in
     /// draft order. Files of a previous run with the same names are replaced (same
     /// drafts, same names); a symbolic link in their place is refused, not followed.
     @discardableResult
     public static func write(
         _ drafts: [Draft], format: DraftFileFormat, to folder: URL, reps: [String: Rep] = [:],
         timeZone: TimeZone = .current
-    ) throws -> [URL] {
+    ) throws -> [String] {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
@@ -43,24 +43,25 @@ public enum DraftWriter {
             }
         }
         let names = DraftFileName.assign(drafts, fileExtension: format.rawValue)
-        var urls: [URL] = []
-        urls.reserveCapacity(drafts.count)
+        var paths: [String] = []
+        paths.reserveCapacity(drafts.count)
+        let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
         for (draft, name) in zip(drafts, names) {
             // Names are built from letters, digits, '-', '_' and one '.' before the
             // extension; this guard keeps that promise even if the builder changes.
-            guard !name.contains("/"), !name.contains("\0"), !name.hasPrefix("."), name != "..", !name.isEmpty else {
+            guard !name.utf8.contains(UInt8(ascii: "/")), !name.utf8.contains(0), name.first != ".", !name.isEmpty else {
                 throw RapportError(.software, "refusing unsafe draft file name '\(name)'")
             }
-            let url = folder.appendingPathComponent(name, isDirectory: false)
+            let path = base + name
             let content: String
             switch format {
             case .txt: content = DraftText.render(draft)
             case .eml: content = EmailMessage.render(draft, from: reps[draft.rep], timeZone: timeZone)
             }
-            try writeFile(Array(content.utf8), path: url.path)
-            urls.append(url)
+            try writeFile(Array(content.utf8), path: path)
+            paths.append(path)
         }
-        return urls
+        return paths
     }
 
     static func writeFile(_ bytes: [UInt8], path: String) throws {

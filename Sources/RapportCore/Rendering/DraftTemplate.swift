@@ -107,26 +107,74 @@ public struct DraftTemplate: Sendable {
     /// Renders with a context built by `DraftContext` (whose names the check vouched for).
     /// The subject is one line; the body loses leading blank lines and trailing space.
     public func render(_ context: [String: Any]) -> (subject: String, body: String) {
-        let subjectText = subject.map { $0.render(context) } ?? ""
-        let oneLine = subjectText.split(whereSeparator: { $0.isNewline || $0 == "\t" || $0 == " " }).joined(separator: " ")
+        let oneLine = subject.map {
+            $0.render(context).split(whereSeparator: { $0.isNewline || $0 == "\t" || $0 == " " }).joined(separator: " ")
+        } ?? ""
         return (oneLine, Self.tidy(body.render(context)))
     }
 
+    /// Trailing spaces off every line, blank lines off both ends: one pass over the bytes.
     static func tidy(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            var line = line
-            while let last = line.last, last == " " || last == "\t" || last == "\r" { line = line.dropLast() }
-            return line
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpaces: [UInt8] = []
+        var pendingNewlines = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                pendingSpaces.append(byte)
+            case UInt8(ascii: "\n"):
+                pendingSpaces.removeAll(keepingCapacity: true)
+                if !out.isEmpty { pendingNewlines += 1 }
+            default:
+                if pendingNewlines > 0 {
+                    out += repeatElement(UInt8(ascii: "\n"), count: pendingNewlines)
+                    pendingNewlines = 0
+                }
+                out += pendingSpaces
+                pendingSpaces.removeAll(keepingCapacity: true)
+                out.append(byte)
+            }
         }
-        while let first = lines.first, first.isEmpty { lines.removeFirst() }
-        while let last = lines.last, last.isEmpty { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
 extension String {
+    /// Every occurrence of `target` replaced, matching UTF-8 bytes (UTF-8 never matches
+    /// inside another character): fast, and independent of Foundation's locale-aware
+    /// comparison.
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        let needle = Array(target.utf8)
+        guard let first = needle.first, utf8.contains(first) else { return self }
+        let bytes = Array(utf8)
+        let swap = Array(replacement.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var found = false
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == first, i + needle.count <= bytes.count, bytes[i..<(i + needle.count)].elementsEqual(needle) {
+                out += swap
+                i += needle.count
+                found = true
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return found ? String(decoding: out, as: UTF8.self) : self
+    }
+
+    /// Whether `target` occurs, by UTF-8 bytes.
+    func containsBytes(_ target: String) -> Bool {
+        let needle = Array(target.utf8)
+        guard let first = needle.first else { return true }
+        let bytes = Array(utf8)
+        guard bytes.count >= needle.count else { return false }
+        for i in 0...(bytes.count - needle.count) where bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
     }
 }

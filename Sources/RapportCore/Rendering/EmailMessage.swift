@@ -45,14 +45,15 @@ public enum EmailMessage {
         return "\(weekdays[date.weekday - 1]), \(two(date.day)) \(months[date.month - 1]) \(date.year) 09:00:00 \(sign)\(two(hours))\(two(minutes))"
     }
 
+    static let addressSpecials = Set("<>()[],;:\\\" ".unicodeScalars)
+
     /// A plain addr-spec we can put in a header as is: one `@`, printable ASCII, no
     /// spaces or characters that end or restructure a header.
     static func validAddress(_ text: String) -> String? {
         let address = text.trimmingWhitespace()
-        let forbidden = Set("<>()[],;:\\\" ".unicodeScalars)
-        guard address.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value < 127 && !forbidden.contains($0) }) else { return nil }
+        guard address.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value < 127 && !addressSpecials.contains($0) }) else { return nil }
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else {
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].firstIndex(of: ".") != nil, parts[1].first != ".", parts[1].last != "." else {
             return nil
         }
         return address
@@ -84,8 +85,8 @@ public enum EmailMessage {
     /// A display name: atoms as they are, other ASCII as a quoted string, anything else
     /// as encoded words.
     static func phrase(_ name: String) -> String {
-        if name.unicodeScalars.allSatisfy({ atext.contains($0) }), !name.contains("=?") { return name }
-        if name.unicodeScalars.allSatisfy({ $0.value >= 32 && $0.value < 127 }), !name.contains("=?") {
+        if name.unicodeScalars.allSatisfy({ atext.contains($0) }), !name.containsBytes("=?") { return name }
+        if name.unicodeScalars.allSatisfy({ $0.value >= 32 && $0.value < 127 }), !name.containsBytes("=?") {
             return "\"" + name.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
         }
         return encodedWords(name)
@@ -94,7 +95,7 @@ public enum EmailMessage {
     /// Subject text: as is when plain short ASCII, else encoded words.
     static func unstructured(_ text: String) -> String {
         let text = printable(text)
-        if text.unicodeScalars.allSatisfy({ $0.value >= 32 && $0.value < 127 }), !text.contains("=?"), text.utf8.count <= 900 {
+        if text.unicodeScalars.allSatisfy({ $0.value >= 32 && $0.value < 127 }), !text.containsBytes("=?"), text.utf8.count <= 900 {
             return text
         }
         return encodedWords(text)

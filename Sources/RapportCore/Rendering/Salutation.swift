@@ -35,9 +35,8 @@ public enum Salutation {
     /// with 总经理. Latin endings compare case-insensitively.
     static func titleForm(_ title: String, rules: SalutationRules) -> String? {
         let parts = titleParts(title).map { $0.lowercased() }
-        for rule in rules.titleForms {
-            let suffix = rule.suffix.lowercased()
-            if parts.contains(where: { $0.hasSuffix(suffix) }) { return rule.form }
+        for rule in rules.loweredForms where parts.contains(where: { $0.hasSuffix(rule.suffix) }) {
+            return rule.form
         }
         return nil
     }

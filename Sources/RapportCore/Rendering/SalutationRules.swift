@@ -8,11 +8,20 @@ public struct SalutationRules: Sendable, Equatable {
     /// Two-character surnames (欧阳, 司马…).
     public var compoundSurnames: Set<String>
     /// (title suffix, form), most senior first.
-    public var titleForms: [(suffix: String, form: String)]
+    public var titleForms: [(suffix: String, form: String)] {
+        didSet { loweredForms = Self.lowered(titleForms) }
+    }
+    /// The suffixes lower-cased once, for case-insensitive matching of Latin titles.
+    private(set) var loweredForms: [(suffix: String, form: String)]
 
     public init(compoundSurnames: Set<String> = [], titleForms: [(suffix: String, form: String)] = []) {
         self.compoundSurnames = compoundSurnames
         self.titleForms = titleForms
+        self.loweredForms = Self.lowered(titleForms)
+    }
+
+    private static func lowered(_ forms: [(suffix: String, form: String)]) -> [(suffix: String, form: String)] {
+        forms.map { ($0.suffix.lowercased(), $0.form) }
     }
 
     public static func == (a: SalutationRules, b: SalutationRules) -> Bool {

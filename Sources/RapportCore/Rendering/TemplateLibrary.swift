@@ -17,12 +17,29 @@ public final class TemplateLibrary {
         public var locale: String
         public var origin: Origin
         public var fileName: String
+        /// `url.path`, computed once.
+        public var path: String
+
+        init(url: URL, locale: String, origin: Origin, fileName: String) {
+            self.url = url
+            self.locale = locale
+            self.origin = origin
+            self.fileName = fileName
+            self.path = url.path
+        }
     }
 
     public let folders: [Folder]
-    /// folder index → normalized locale → (locale folder, file names in it).
-    private var index: [[String: (url: URL, files: Set<String>)]] = []
+    /// folder position → normalized locale → file name → entry.
+    private var index: [[String: [String: Entry]]] = []
     private var compiled: [String: DraftTemplate] = [:]
+    /// Chains already resolved: ten thousand drafts ask the same few questions.
+    private var resolved: [ChainKey: Entry?] = [:]
+
+    private struct ChainKey: Hashable {
+        var names: [TemplateName]
+        var locales: [String]
+    }
 
     /// `user` must exist when given (a typo in `--templates` must not fall back silently).
     public init(user: URL?, shipped: URL?) throws {
@@ -38,10 +55,11 @@ public final class TemplateLibrary {
             folders.append(Folder(url: shipped, origin: .shipped))
         }
         self.folders = folders
-        self.index = try folders.map { try Self.scan($0.url) }
+        self.index = try folders.map { try Self.scan($0) }
     }
 
-    private static func scan(_ root: URL) throws -> [String: (url: URL, files: Set<String>)] {
+    private static func scan(_ folder: Folder) throws -> [String: [String: Entry]] {
+        let root = folder.url
         let fm = FileManager.default
         let children: [String]
         do {
@@ -49,7 +67,7 @@ public final class TemplateLibrary {
         } catch {
             throw RapportError.io("\(root.path): cannot list templates: \(error.localizedDescription)")
         }
-        var result: [String: (url: URL, files: Set<String>)] = [:]
+        var result: [String: [String: Entry]] = [:]
         for child in children.sorted() where !child.hasPrefix(".") {
             let url = root.appendingPathComponent(child)
             var isDirectory: ObjCBool = false
@@ -58,43 +76,52 @@ public final class TemplateLibrary {
             let templates = files.filter { !$0.hasPrefix(".") && $0.hasSuffix("." + TemplateName.fileExtension) }
             let locale = LocaleTag.normalize(child)
             // Two spellings of one locale (zh_CN, zh-CN): the first in sorted order wins.
-            if result[locale] == nil { result[locale] = (url, Set(templates)) }
+            guard result[locale] == nil else { continue }
+            var entries: [String: Entry] = [:]
+            for file in templates {
+                entries[file] = Entry(url: url.appendingPathComponent(file), locale: locale, origin: folder.origin, fileName: file)
+            }
+            result[locale] = entries
         }
         return result
     }
 
     /// The first template of the chain: locales outermost, then names, then folders.
     public func resolve(names: [TemplateName], locales: [String]) -> Entry? {
-        for locale in locales {
+        let key = ChainKey(names: names, locales: locales)
+        if let known = resolved[key] { return known }
+        var found: Entry?
+        search: for locale in locales {
             for name in names {
                 let fileName = name.fileName
-                for (position, folder) in folders.enumerated() {
-                    guard let localeFolder = index[position][locale], localeFolder.files.contains(fileName) else { continue }
-                    return Entry(url: localeFolder.url.appendingPathComponent(fileName), locale: locale, origin: folder.origin, fileName: fileName)
+                for position in folders.indices {
+                    if let entry = index[position][locale]?[fileName] {
+                        found = entry
+                        break search
+                    }
                 }
             }
         }
-        return nil
+        resolved[key] = found
+        return found
     }
 
     /// Compiles (once) and returns the template at `entry`.
     public func template(_ entry: Entry, reason: ReasonKind) throws -> DraftTemplate {
-        if let cached = compiled[entry.url.path] { return cached }
+        if let cached = compiled[entry.path] { return cached }
         let text = try Self.read(entry.url)
-        let template = try DraftTemplate(text: text, path: entry.url.path, reason: reason)
-        compiled[entry.url.path] = template
+        let template = try DraftTemplate(text: text, path: entry.path, reason: reason)
+        compiled[entry.path] = template
         return template
     }
 
     /// Every template file, user folder first, locales and names in sorted order.
     public func allEntries() -> [Entry] {
         var entries: [Entry] = []
-        for (position, folder) in folders.enumerated() {
-            for locale in index[position].keys.sorted() {
-                guard let localeFolder = index[position][locale] else { continue }
-                for file in localeFolder.files.sorted() {
-                    entries.append(Entry(url: localeFolder.url.appendingPathComponent(file), locale: locale, origin: folder.origin, fileName: file))
-                }
+        for locales in index {
+            for locale in locales.keys.sorted() {
+                guard let files = locales[locale] else { continue }
+                entries += files.keys.sorted().compactMap { files[$0] }
             }
         }
         return entries

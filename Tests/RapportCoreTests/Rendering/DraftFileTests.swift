@@ -70,6 +70,7 @@ import Testing
         let drafts = hostile.map { draft(account: $0, contact: $0, to: $0, variant: $0) } + [draft(), draft()]
         for format in DraftFileFormat.allCases {
             let urls = try DraftWriter.write(drafts, format: format, to: out, timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+                .map { URL(fileURLWithPath: $0) }
             #expect(urls.count == drafts.count)
             #expect(Set(urls.map(\.lastPathComponent)).count == drafts.count)
             for url in urls { #expect(url.deletingLastPathComponent().standardizedFileURL.path == out.standardizedFileURL.path) }
