@@ -36,6 +36,11 @@ import Testing
         #expect(money(123_456, "CHF", "en") == "CHF 1,234.56")
         #expect(money(123_456, "SEK", "en") == "SEK 1,234.56")
         #expect(money(1_234_567, "KWD", "en") == "KWD 1,234.567")
+        #expect(money(10_000_000, "CNY", "ja") == "CN¥100,000.00")
+        #expect(money(10_000_000, "CNY", "de") == "100.000,00 CN¥")
+        #expect(money(1_250, "JPY", "de") == "1.250 JP¥")
+        #expect(money(123_456, "CHF", "de") == "1.234,56 CHF")
+        #expect(money(123_456, "EUR", "zh-CN") == "€1,234.56")
     }
 
     @Test func negativeAmounts() {
@@ -55,5 +60,7 @@ import Testing
         #expect(DateFormat.format(day, locale: "en-GB") == "4 September 2026")
         #expect(DateFormat.format(day, locale: "ko") == "2026년 9월 4일")
         #expect(DateFormat.format(day, locale: "vi") == "2026-09-04")
+        #expect(DateFormat.format(day, locale: "de") == "4.9.2026")
+        #expect(DateFormat.format(day, locale: "en-AU") == "4 September 2026")
     }
 }
