@@ -5,6 +5,7 @@ import Foundation
 // Each benchmark lives in its own file and registers here.
 let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "holidays": holidaysBenchmark,
+    "drafts": DraftsBench.run,
 ]
 
 let arguments = CommandLine.arguments.dropFirst()

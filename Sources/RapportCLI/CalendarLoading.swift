@@ -19,6 +19,11 @@ extension GlobalOptions {
         try HolidayCalendar.load(shipped: ShippedResources.configDirectory, user: userConfigDirectory, config: config)
     }
 
+    /// Occasions for the agenda and drafts: uncovered countries and years have none.
+    func occasionSource(config: RapportConfig) throws -> any OccasionSource {
+        AgendaOccasions(calendar: try holidayCalendar(config: config))
+    }
+
     /// Today in the configured time zone (or `--date`).
     func today(config: RapportConfig) -> CivilDate {
         today(timeZone: config.timeZone.flatMap(TimeZone.init(identifier:)) ?? .current)

@@ -10,6 +10,8 @@ public struct RapportCommand: ParsableCommand {
             InitCommand.self,
             HolidaysCommand.self,
             ConfigCommand.self,
+            DraftsCommand.self,
+            TemplatesCommand.self,
         ]
     )
 

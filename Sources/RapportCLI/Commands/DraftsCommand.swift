@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+enum DraftOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case txt, eml, json, csv
+}
+
+struct DraftsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drafts",
+        abstract: "Message drafts for the agenda: greetings, gifts, care, check-ins and payment follow-ups.",
+        discussion: """
+            One draft per recipient per reason, from templates/<locale>/<reason>[.<variant>][.<channel>].mustache \
+            (your --templates folder first). Without --out, drafts are printed; with --out DIR, one file per \
+            draft is written there (txt or eml) and nowhere else. --mark-sent logs a touch per draft.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Only this rep's accounts.", valueName: "handle"))
+    var rep: String?
+
+    @Option(help: ArgumentHelp("Only this account.", valueName: "key"))
+    var account: String?
+
+    @Option(help: ArgumentHelp("Write one file per draft into this folder.", valueName: "dir"))
+    var out: String?
+
+    @Option(help: "txt (default), eml (with --out), json or csv.")
+    var format: DraftOutputFormat?
+
+    @Option(help: ArgumentHelp("Your template folder, searched before the shipped one (default: the config's `templates`).", valueName: "dir"))
+    var templates: String?
+
+    @Flag(help: "Log a touch for every draft (you sent them all).")
+    var markSent = false
+
+    func validate() throws {
+        switch (format, out) {
+        case (.eml, nil):
+            throw ValidationError("--format eml writes files: give --out DIR")
+        case (.json, .some), (.csv, .some):
+            throw ValidationError("--out writes txt or eml files; --format json and csv print to standard output")
+        default:
+            break
+        }
+    }
+
+    func run() throws {
+        try guarded {
+            let config = try RapportConfig.load(directory: global.configDirectory)
+            let db = try global.openDatabase()
+            let timeZone = config.timeZone.flatMap(TimeZone.init(identifier:)) ?? .current
+            let date = global.today(timeZone: timeZone)
+            try checkFilters(db)
+
+            var items = try loadAgendaItems(db: db, config: config, global: global, date: date, rep: rep)
+            if let rep { items = items.filter { $0.rep == rep } }
+            if let account { items = items.filter { $0.account == account } }
+
+            let data = try db.draftData(accounts: unique(items.map(\.account)), reps: unique(items.map(\.rep)))
+            let composer = DraftComposer(
+                library: try TemplateLibrary(
+                    user: templates.map { URL(fileURLWithPath: $0) } ?? config.userTemplatesFolder(configDirectory: global.configDirectory),
+                    shipped: ShippedResources.templatesDirectory),
+                data: data,
+                rules: try SalutationRules.load(directory: global.configDirectory),
+                occasions: OccasionCatalog(source: try loadOccasionSource(config: config, global: global)),
+                defaultLocale: config.defaultLocale)
+            let drafts = try composer.drafts(for: items)
+
+            if let out {
+                let fileFormat: DraftFileFormat = format == .eml ? .eml : .txt
+                let paths = try DraftWriter.write(drafts, format: fileFormat, to: URL(fileURLWithPath: out), reps: data.reps, timeZone: timeZone)
+                for path in paths { Emit.text(path) }
+                Terminal.note("wrote \(paths.count) draft\(paths.count == 1 ? "" : "s") to \(out)")
+            } else {
+                switch format ?? .txt {
+                case .json: try Emit.json(drafts)
+                case .csv: Emit.csv(header: Draft.columns, rows: drafts.map(\.cells))
+                case .txt, .eml:
+                    if drafts.isEmpty {
+                        Terminal.note("no drafts for \(date)")
+                    } else {
+                        // Each block ends with a newline; a blank line separates them.
+                        Emit.text(String(drafts.map(DraftText.render).joined(separator: "\n").dropLast()))
+                    }
+                }
+            }
+
+            if markSent {
+                let added = try db.logTouches(for: drafts)
+                let skipped = drafts.count - added
+                Terminal.note("logged \(added) touch\(added == 1 ? "" : "es")" + (skipped > 0 ? " (\(skipped) already recorded)" : ""))
+            }
+        }
+    }
+
+    /// An unknown --account or --rep is a mistake to report, not an empty day.
+    private func checkFilters(_ db: Database) throws {
+        let missing = try db.missingKeys(accounts: account.map { [$0] } ?? [], reps: rep.map { [$0] } ?? [])
+        if let key = missing.accounts.first { throw RapportError.data("unknown account '\(key)'") }
+        if let handle = missing.reps.first { throw RapportError.data("unknown rep '\(handle)'") }
+    }
+}
+
+private func unique(_ values: [String]) -> [String] {
+    var seen = Set<String>()
+    return values.filter { seen.insert($0).inserted }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// The reads and writes of `rapport drafts`: everything about the agenda's accounts in
+/// one batch (a key list bound once as a JSON array, so there is no query per account),
+/// and the touches `--mark-sent` logs.
+extension Database {
+    /// Accounts, contacts (in the order they were added), owner reps and events of the
+    /// accounts `keys`, plus the reps `reps` (the senders).
+    public func draftData(accounts keys: [String], reps handles: [String] = []) throws -> DraftData {
+        var data = DraftData()
+        guard !keys.isEmpty else { return data }
+        let keyList = try Self.jsonArray(keys)
+        try forEachRow(
+            """
+            SELECT a.key, a.name, a.tier, r.handle, a.country, a.region, a.locale, a.created_on, a.status, a.cadence_days
+            FROM account a JOIN rep r ON r.id = a.owner_id
+            WHERE a.key IN (SELECT value FROM json_each(?))
+            """, [keyList]
+        ) { row in
+            let account = Account(
+                key: row.string(0), name: row.string(1), tier: row.string(2), owner: row.string(3),
+                country: row.string(4), region: row.optionalString(5), locale: row.optionalString(6),
+                createdOn: row.date(7) ?? CivilDate(dayNumber: 0),
+                status: AccountStatus(rawValue: row.string(8)) ?? .active, cadenceDays: row.optionalInt(9))
+            data.accounts[account.key] = account
+        }
+        try forEachRow(
+            """
+            SELECT c.key, a.key, c.name, c.salutation, c.title, c.role, c.status, c.phone, c.email, c.chat,
+                   c.channel, c.locale, c.birthday, c.birthday_calendar
+            FROM contact c JOIN account a ON a.id = c.account_id
+            WHERE a.key IN (SELECT value FROM json_each(?))
+            ORDER BY c.id
+            """, [keyList]
+        ) { row in
+            let calendar = CalendarKind(rawValue: row.string(13)) ?? .gregorian
+            let contact = Contact(
+                key: row.string(0), account: row.string(1), name: row.string(2), salutation: row.optionalString(3),
+                title: row.optionalString(4), role: row.optionalString(5).flatMap(ContactRole.init(rawValue:)),
+                status: ContactStatus(rawValue: row.string(6)) ?? .current, phone: row.optionalString(7),
+                email: row.optionalString(8), chat: row.optionalString(9),
+                channel: row.optionalString(10).flatMap(Channel.init(rawValue:)), locale: row.optionalString(11),
+                birthday: row.optionalString(12).flatMap { RecurringDate($0, calendar: calendar) })
+            data.contacts[contact.account, default: []].append(contact)
+        }
+        try forEachRow(
+            """
+            SELECT handle, name, email, phone, manager FROM rep
+            WHERE id IN (SELECT owner_id FROM account WHERE key IN (SELECT value FROM json_each(?1)))
+               OR handle IN (SELECT value FROM json_each(?2))
+            """, [keyList, try Self.jsonArray(handles)]
+        ) { row in
+            let rep = Rep(
+                handle: row.string(0), name: row.string(1), email: row.optionalString(2), phone: row.optionalString(3),
+                manager: row.optionalString(4))
+            data.reps[rep.handle] = rep
+        }
+        try forEachRow(
+            """
+            SELECT a.key, c.key, e.kind, e.title, e.date, e.calendar, e.repeat, e.sensitive
+            FROM event e JOIN account a ON a.id = e.account_id LEFT JOIN contact c ON c.id = e.contact_id
+            WHERE a.key IN (SELECT value FROM json_each(?))
+            ORDER BY e.id
+            """, [keyList]
+        ) { row in
+            // Drafts use events for their kind; a row whose kind or date does not parse
+            // was rejected at import and cannot name a kind here.
+            guard let kind = EventKind(rawValue: row.string(2)) else { return }
+            let text = row.string(4)
+            let date: EventDate
+            if row.string(5) == CalendarKind.chinese.rawValue, let lunar = RecurringDate(text, calendar: .chinese) {
+                date = .lunar(lunar)
+            } else if let day = CivilDate(text) {
+                date = .gregorian(day)
+            } else {
+                return
+            }
+            let event = Event(
+                account: row.string(0), contact: row.optionalString(1), kind: kind, title: row.string(3), date: date,
+                repeatRule: row.optionalString(6).flatMap(Repeat.init(rawValue:)), sensitive: row.bool(7))
+            data.events[event.account, default: []].append(event)
+        }
+        return data
+    }
+
+    /// Logs a touch for each draft the rep sent (`--mark-sent`): the account, the contact
+    /// (none for a draft to the account), the account owner, the agenda date, the
+    /// draft's channel and the touch kind of its reason. A touch identical in all of these
+    /// to one already recorded is not logged again, so marking twice changes nothing.
+    /// All or nothing, in one transaction. Returns the number of touches added.
+    @discardableResult
+    public func logTouches(for drafts: [Draft]) throws -> Int {
+        try transaction {
+            var added = 0
+            for draft in drafts {
+                let note = "draft: " + [draft.reason.rawValue, draft.variant].compactMap { $0 }.joined(separator: " ")
+                try execute(
+                    """
+                    INSERT INTO touch (account_id, contact_id, rep_id, date, channel, kind, note)
+                    SELECT a.id, (SELECT id FROM contact WHERE key = ?2 AND account_id = a.id), r.id, ?4, ?5, ?6, ?7
+                    FROM account a, rep r
+                    WHERE a.key = ?1 AND r.handle = ?3
+                      AND NOT EXISTS (
+                        SELECT 1 FROM touch t
+                        WHERE t.account_id = a.id AND t.rep_id = r.id AND t.date = ?4 AND t.channel = ?5 AND t.kind = ?6
+                          AND t.contact_id IS (SELECT id FROM contact WHERE key = ?2 AND account_id = a.id))
+                    """,
+                    [draft.account, draft.contact, draft.rep, draft.date, draft.channel.rawValue, draft.touchKind.rawValue, note])
+                added += changes
+            }
+            return added
+        }
+    }
+
+    /// The account keys and rep handles of the lists that are not in the database.
+    public func missingKeys(accounts: [String], reps: [String]) throws -> (accounts: [String], reps: [String]) {
+        let accounts = try accounts.filter { try scalarInt("SELECT count(*) FROM account WHERE key = ?", [$0]) == 0 }
+        let reps = try reps.filter { try scalarInt("SELECT count(*) FROM rep WHERE handle = ?", [$0]) == 0 }
+        return (accounts, reps)
+    }
+
+    static func jsonArray(_ strings: [String]) throws -> String {
+        String(decoding: try JSONEncoder().encode(strings), as: UTF8.self)
+    }
+}
