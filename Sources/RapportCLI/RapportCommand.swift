@@ -8,6 +8,7 @@ public struct RapportCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
+            AuditCommand.self,
         ]
     )
 
