@@ -13,7 +13,9 @@ public struct AuditReport: Hashable, Sendable {
     public var rates: AuditPolicy?
 
     /// Computes the audit from plain values: no I/O, no clock. Accounts created after
-    /// `to` are left out; see `AuditInput` for what the input must hold.
+    /// `to` are left out; see `AuditInput` for what the input must hold. The money half
+    /// (ledger, receivables, promises, policy) runs on a second thread beside the touch
+    /// half; both only read the input.
     public static func compute(
         _ input: AuditInput, period: AuditPeriod, config: RapportConfig, policy: AuditPolicy? = nil
     ) throws(RapportError) -> AuditReport {
@@ -21,16 +23,19 @@ public struct AuditReport: Hashable, Sendable {
         var position: [String: Int] = Dictionary(minimumCapacity: accounts.count)
         for (index, account) in accounts.enumerated() { position[account.key] = index }
 
+        let reps = input.reps.sorted { $0.handle < $1.handle }
+        let positions = position
+        let money = BackgroundWork {
+            try MoneyHalf(input, accounts: accounts, position: positions, reps: reps.map(\.handle), period: period, policy: policy)
+        }
         let touches = TouchesByAccount(input.touches, accounts: position, period: period)
-
-        let ledger = InvoiceLedger(
-            invoices: input.invoices, payments: input.payments, asOf: period.to,
-            including: { position[$0.account] != nil })
-
-        var promiseTallies = [PromiseTally](repeating: PromiseTally(), count: accounts.count)
-        let due = input.promises.filter { period.contains($0.promisedOn) && position[$0.account] != nil }
-        for (promise, outcome) in zip(due, try PromiseOutcome.evaluate(due, ledger: ledger)) {
-            if let index = position[promise.account] { promiseTallies[index].record(outcome) }
+        let moneyHalf: MoneyHalf
+        do {
+            moneyHalf = try money.wait()
+        } catch let error as RapportError {
+            throw error
+        } catch {
+            throw RapportError(.software, "audit: \(error)")
         }
 
         var audits: [AccountAudit] = []
@@ -39,29 +44,51 @@ public struct AuditReport: Hashable, Sendable {
             audits.append(AccountAudit.measure(
                 account, touchDaysInPeriod: touches.days(of: index), touchCount: touches.days(of: index).count,
                 lastTouchBefore: touches.lastBefore[index].map(CivilDate.init(dayNumber:)), period: period,
-                cadenceDays: config.cadenceDays(for: account), promises: promiseTallies[index]))
+                cadenceDays: config.cadenceDays(for: account), promises: moneyHalf.promises[index]))
         }
 
         var owned: [String: [Int]] = [:]
         for (index, audit) in audits.enumerated() { owned[audit.rep, default: []].append(index) }
-        let reps = input.reps.sorted { $0.handle < $1.handle }.map { rep in
+        let scorecards = reps.map { rep in
             RepScorecard.measure(
                 rep, owned: (owned[rep.handle] ?? []).lazy.map { audits[$0] },
                 logged: touches.logged[rep.handle] ?? TouchMix())
         }
 
-        var lines: [PolicyLine]?
-        if let policy {
-            var owners: [String: String] = Dictionary(minimumCapacity: accounts.count)
-            for account in accounts { owners[account.key] = account.owner }
-            lines = try PolicyLine.compute(
-                ledger: ledger, owners: owners, reps: reps.map(\.rep), period: period, policy: policy)
+        return AuditReport(
+            period: period, accounts: audits, reps: scorecards, receivables: moneyHalf.receivables,
+            policy: moneyHalf.policy, rates: policy)
+    }
+}
+
+/// Everything computed from invoices, payments and promises.
+struct MoneyHalf: Sendable {
+    /// Per account position.
+    var promises: [PromiseTally]
+    var receivables: [CurrencyReceivables]
+    var policy: [PolicyLine]?
+
+    init(
+        _ input: AuditInput, accounts: [Account], position: [String: Int], reps: [String], period: AuditPeriod,
+        policy rates: AuditPolicy?
+    ) throws(RapportError) {
+        let ledger = InvoiceLedger(
+            invoices: input.invoices, payments: input.payments, asOf: period.to,
+            including: { position[$0.account] != nil })
+
+        promises = [PromiseTally](repeating: PromiseTally(), count: accounts.count)
+        let due = input.promises.filter { period.contains($0.promisedOn) && position[$0.account] != nil }
+        for (promise, outcome) in zip(due, try PromiseOutcome.evaluate(due, ledger: ledger)) {
+            if let index = position[promise.account] { promises[index].record(outcome) }
         }
 
-        return AuditReport(
-            period: period, accounts: audits, reps: reps,
-            receivables: try CurrencyReceivables.compute(ledger: ledger, period: period),
-            policy: lines, rates: policy)
+        receivables = try CurrencyReceivables.compute(ledger: ledger, period: period)
+
+        if let rates {
+            var owners: [String: String] = Dictionary(minimumCapacity: accounts.count)
+            for account in accounts { owners[account.key] = account.owner }
+            policy = try PolicyLine.compute(ledger: ledger, owners: owners, reps: reps, period: period, policy: rates)
+        }
     }
 }
 
@@ -83,11 +110,37 @@ struct TouchesByAccount {
         lastBefore = [Int?](repeating: nil, count: position.count)
         var owner = [Int32](repeating: -1, count: touches.count)
         var counts = [Int](repeating: 0, count: position.count + 1)
+        var mixes: [TouchMix] = []
+        var mixIndex: [String: Int] = [:]
+        // Touches usually come grouped by account and mostly by one rep: remembering the
+        // last key looked up saves a hash per touch (any order stays correct).
+        var lastAccount: (key: String, index: Int?)?
+        var lastRep: (handle: String, index: Int)?
         for (t, touch) in touches.enumerated() {
             let day = touch.date.dayNumber
             guard day <= to else { continue }
-            if day >= from { logged[touch.rep, default: TouchMix()].record(touch.kind) }
-            guard let index = position[touch.account] else { continue }
+            if day >= from {
+                let mix: Int
+                if let lastRep, lastRep.handle == touch.rep {
+                    mix = lastRep.index
+                } else if let known = mixIndex[touch.rep] {
+                    mix = known
+                } else {
+                    mix = mixes.count
+                    mixIndex[touch.rep] = mix
+                    mixes.append(TouchMix())
+                }
+                lastRep = (touch.rep, mix)
+                mixes[mix].record(touch.kind)
+            }
+            let found: Int?
+            if let lastAccount, lastAccount.key == touch.account {
+                found = lastAccount.index
+            } else {
+                found = position[touch.account]
+                lastAccount = (touch.account, found)
+            }
+            guard let index = found else { continue }
             if day >= from {
                 owner[t] = Int32(index)
                 counts[index + 1] += 1
@@ -95,6 +148,7 @@ struct TouchesByAccount {
                 lastBefore[index] = day
             }
         }
+        for (rep, index) in mixIndex { logged[rep] = mixes[index] }
         for index in counts.indices.dropFirst() { counts[index] += counts[index - 1] }
         offsets = counts
         var cursor = counts

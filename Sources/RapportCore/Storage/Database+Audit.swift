@@ -14,16 +14,33 @@ extension Database {
     public func auditInput(period: AuditPeriod, rep: String? = nil) throws -> AuditInput {
         var input = AuditInput()
         let repHandles = try loadAuditReps(only: rep, into: &input)
-        var ownerID: Int64?
+        let ownerID: Int64?
         if let rep {
             guard let id = try scalarInt("SELECT id FROM rep WHERE handle = ?1", [rep]) else {
                 throw RapportError.data("no rep with handle '\(rep)'")
             }
             ownerID = Int64(id)
+        } else {
+            ownerID = nil
         }
         let accounts = try loadAuditAccounts(period: period, ownerID: ownerID, repHandles: repHandles, into: &input)
+        // Invoices, payments and promises load on a second read-only connection while this
+        // one scans the touches. (Each statement reads its own snapshot either way; two
+        // connections add no inconsistency a sequential load would not have.) An in-memory
+        // or URI database has no second connection: it loads in turn.
+        var money: BackgroundWork<AuditMoneyRows?>?
+        let path = self.path
+        if !path.isEmpty, path != ":memory:", !path.hasPrefix("file:") {
+            money = BackgroundWork {
+                guard let second = try? Database(path: path, mode: .readOnly) else { return nil }
+                return try second.loadAuditMoney(period: period, ownerID: ownerID, accounts: accounts)
+            }
+        }
         try loadAuditTouches(period: period, ownerID: ownerID, accounts: accounts, repHandles: repHandles, into: &input)
-        try loadAuditInvoices(period: period, ownerID: ownerID, accounts: accounts, into: &input)
+        let rows = try money?.wait() ?? loadAuditMoney(period: period, ownerID: ownerID, accounts: accounts)
+        input.invoices = rows.invoices
+        input.payments = rows.payments
+        input.promises = rows.promises
         return input
     }
 
@@ -46,7 +63,7 @@ extension Database {
     private func loadAuditAccounts(
         period: AuditPeriod, ownerID: Int64?, repHandles: IDMap<String>, into input: inout AuditInput
     ) throws -> AccountIDs {
-        var ids: [(Int64, AccountID)] = []
+        var ids: [(id: Int64, key: String, slot: Int)] = []
         try forEachRow("""
             SELECT id, key, name, tier, owner_id, country, region, locale, created_on, status, cadence_days
             FROM account
@@ -55,7 +72,7 @@ extension Database {
             let owner = row.int64(4)
             let createdOn = try row.storedDate(8, "account \(key) created_on")
             let audited = (ownerID == nil || ownerID == owner) && createdOn <= period.to
-            ids.append((row.int64(0), AccountID(key: key, slot: audited ? input.accounts.count : -1)))
+            ids.append((row.int64(0), key, audited ? input.accounts.count : -1))
             guard audited else { return }
             input.accounts.append(Account(
                 key: key, name: row.string(2), tier: row.string(3), owner: repHandles[owner] ?? "",
@@ -63,7 +80,7 @@ extension Database {
                 createdOn: createdOn, status: AccountStatus(rawValue: row.string(9)) ?? .active,
                 cadenceDays: row.optionalInt(10)))
         }
-        return IDMap(ids)
+        return AccountIDs(ids)
     }
 
     /// Touches dated in the period (on the audited accounts, or logged by the named rep),
@@ -80,26 +97,7 @@ extension Database {
                 channel: row.storedEnum(3) ?? .other, kind: row.storedEnum(4) ?? .other)
         }
         guard let ownerID else {
-            // Every account: one scan of the table, which is cheaper than seeking each
-            // account's latest earlier touch when the period is a large part of the history.
-            input.touches.reserveCapacity(try reservation("touch") + input.accounts.count)
-            // Per audited account, its latest touch before `from` so far (the day alone is
-            // checked for every row: a small array stays in cache).
-            var latestDay = [Int32](repeating: .min, count: input.accounts.count)
-            var latest = [Touch?](repeating: nil, count: input.accounts.count)
-            let from = period.from.dayNumber
-            try forEachRow("SELECT \(columns) FROM touch t WHERE +t.date <= ?1", [period.to]) { row in
-                guard let account = accounts[row.int64(0)] else { return }
-                let date = try row.storedDate(2, "touch on \(account.key) date")
-                let day = date.dayNumber
-                if day >= from {
-                    input.touches.append(try touch(row, account: account.key))
-                } else if account.slot >= 0, day > latestDay[account.slot] {
-                    latestDay[account.slot] = Int32(clamping: day)
-                    latest[account.slot] = try touch(row, account: account.key)
-                }
-            }
-            for case let touch? in latest { input.touches.append(touch) }
+            try loadAllTouches(period: period, accounts: accounts, repHandles: repHandles, into: &input)
             return
         }
         let inPeriod = """
@@ -120,11 +118,71 @@ extension Database {
         }
     }
 
+    /// Every account's touches in one scan of the table — cheaper than seeking each
+    /// account's latest earlier touch when the period is a large part of the history.
+    /// Rows are first kept compact, then emitted grouped by account (its latest touch
+    /// before the period, then its touches in the period), so the metrics meet each
+    /// account's touches together instead of scattered across a million rows.
+    private func loadAllTouches(
+        period: AuditPeriod, accounts: AccountIDs, repHandles: IDMap<String>, into input: inout AuditInput
+    ) throws {
+        struct Compact {
+            var rep: Int64
+            var account: Int32
+            var day: Int32
+            var channel: Channel
+            var kind: TouchKind
+        }
+        let from = period.from.dayNumber
+        var rows: [Compact] = []
+        rows.reserveCapacity(try reservation("touch"))
+        var perAccount = [Int](repeating: 0, count: accounts.count + 1)
+        // Per audited account, its latest touch before `from` so far; the day alone is
+        // compared for every row (a small array stays in cache), the row kept on a change.
+        var latestDay = [Int32](repeating: .min, count: input.accounts.count)
+        var latest = [Compact?](repeating: nil, count: input.accounts.count)
+        try forEachRow("SELECT account_id, rep_id, date, channel, kind FROM touch WHERE +date <= ?1", [period.to]) { row in
+            guard let (number, slot) = accounts.numberAndSlot(row.int64(0)) else { return }
+            let day = try row.storedDate(2, "touch on \(accounts.keys[number]) date").dayNumber
+            guard day >= from || (slot >= 0 && day > latestDay[slot]) else { return }
+            let compact = Compact(
+                rep: row.int64(1), account: Int32(number), day: Int32(clamping: day),
+                channel: row.storedEnum(3) ?? .other, kind: row.storedEnum(4) ?? .other)
+            if day >= from {
+                rows.append(compact)
+                perAccount[number + 1] += 1
+            } else {
+                latestDay[slot] = compact.day
+                latest[slot] = compact
+            }
+        }
+        // Counting sort by account.
+        for index in perAccount.indices.dropFirst() { perAccount[index] += perAccount[index - 1] }
+        var order = [Int32](repeating: 0, count: rows.count)
+        var cursor = perAccount
+        for (index, row) in rows.enumerated() {
+            order[cursor[Int(row.account)]] = Int32(index)
+            cursor[Int(row.account)] += 1
+        }
+        func touch(_ row: Compact) -> Touch {
+            Touch(
+                account: accounts.keys[Int(row.account)], rep: repHandles[row.rep] ?? "",
+                date: CivilDate(dayNumber: Int(row.day)), channel: row.channel, kind: row.kind)
+        }
+        input.touches.reserveCapacity(rows.count + input.accounts.count)
+        for number in 0..<accounts.count {
+            let slot = accounts.slots[number]
+            if slot >= 0, let before = latest[slot] { input.touches.append(touch(before)) }
+            for position in perAccount[number]..<perAccount[number + 1] {
+                input.touches.append(touch(rows[Int(order[position])]))
+            }
+        }
+    }
+
     /// The audited accounts' invoices issued by `to`, their payments made by `to`, and
     /// their promises falling due in the period.
-    private func loadAuditInvoices(
-        period: AuditPeriod, ownerID: Int64?, accounts: AccountIDs, into input: inout AuditInput
-    ) throws {
+    fileprivate func loadAuditMoney(period: AuditPeriod, ownerID: Int64?, accounts: AccountIDs) throws -> AuditMoneyRows {
+        var input = AuditMoneyRows()
         var arguments: [any SQLBindable] = [period.to]
         var invoiceSQL = "SELECT id, number, account_id, issued_on, due_on, amount, currency FROM invoice WHERE issued_on <= ?1"
         if let ownerID {
@@ -162,7 +220,15 @@ extension Database {
                 promisedOn: try row.storedDate(2, "promise of \(account) promised_on"),
                 amount: Money(minor: row.int64(3), currency: row.string(4))))
         }
+        return input
     }
+}
+
+/// The money half of an audit's input, loaded apart from the touches.
+struct AuditMoneyRows: Sendable {
+    var invoices: [Invoice] = []
+    var payments: [Payment] = []
+    var promises: [Promise] = []
 }
 
 extension Database {
@@ -197,17 +263,54 @@ struct IDMap<Value> {
     }
 }
 
-/// An account's key and, when the audit covers it, its position in `AuditInput.accounts`.
-struct AccountID {
-    var key: String
+/// Every account by row id (a rep's touches may be on accounts the audit does not cover):
+/// its key, a dense number (load order), and its slot in `AuditInput.accounts` when audited.
+struct AccountIDs {
+    private(set) var keys: [String] = []
     /// -1 when the account is not audited (created after `to`, or another rep's).
-    var slot: Int
-}
+    private(set) var slots: [Int] = []
+    /// Number + 1 and slot + 1 packed in one word per row id (0: no such account), so the
+    /// scan of a million touches makes one lookup in a small array (8 bytes an id) per row.
+    private var dense: [Int64] = []
+    private var sparse: [Int64: Int64] = [:]
 
-/// Every account by row id (a rep's touches may be on accounts the audit does not cover).
-typealias AccountIDs = IDMap<AccountID>
+    struct Entry {
+        var key: String
+        var number: Int
+        var slot: Int
+    }
 
-extension IDMap where Value == AccountID {
+    init(_ entries: [(id: Int64, key: String, slot: Int)]) {
+        keys = entries.map(\.key)
+        slots = entries.map(\.slot)
+        let maxID = entries.map(\.id).max() ?? 0
+        let useDense = maxID >= 0 && maxID <= Int64(entries.count) * 4 + 1024
+        if useDense { dense = [Int64](repeating: 0, count: Int(maxID) + 1) }
+        for (number, entry) in entries.enumerated() {
+            let word = Int64(number + 1) << 32 | Int64(entry.slot + 1)
+            if useDense { dense[Int(entry.id)] = word } else { sparse[entry.id] = word }
+        }
+    }
+
+    var count: Int { keys.count }
+
+    func numberAndSlot(_ id: Int64) -> (number: Int, slot: Int)? {
+        let word: Int64
+        if !dense.isEmpty {
+            guard id >= 0, id < dense.count else { return nil }
+            word = dense[Int(id)]
+        } else {
+            word = sparse[id] ?? 0
+        }
+        guard word != 0 else { return nil }
+        return (Int(word >> 32) - 1, Int(word & 0xFFFF_FFFF) - 1)
+    }
+
+    subscript(id: Int64) -> Entry? {
+        guard let (number, slot) = numberAndSlot(id) else { return nil }
+        return Entry(key: keys[number], number: number, slot: slot)
+    }
+
     func auditedKey(_ id: Int64) -> String? {
         guard let account = self[id], account.slot >= 0 else { return nil }
         return account.key

@@ -126,6 +126,24 @@ import Testing
         #expect(report.receivables.map(\.currency) == ["CNY"])
     }
 
+    @Test func inMemoryDatabaseLoadsTheSameOnOneConnection() throws {
+        // A file loads its money half on a second connection; ":memory:" cannot, and loads
+        // everything in turn. Both must read the same input.
+        let (file, url) = try database()
+        defer { cleanUp(url) }
+        let memory = try Database.openRapport(path: ":memory:", mode: .create)
+        try memory.execute(Self.rows)
+        for rep in [nil, "ann"] as [String?] {
+            let a = try file.auditInput(period: march, rep: rep)
+            let b = try memory.auditInput(period: march, rep: rep)
+            #expect(a.invoices == b.invoices)
+            #expect(a.payments == b.payments)
+            #expect(a.promises == b.promises)
+            #expect(Set(a.touches) == Set(b.touches))
+            #expect(a.accounts == b.accounts)
+        }
+    }
+
     @Test func unknownRepIsAnError() throws {
         let (db, url) = try database()
         defer { cleanUp(url) }
