@@ -52,9 +52,7 @@ enum AuditBench {
             let report = try AuditReport.compute(input, period: period, config: config)
             let computed = Date()
             let cpuUsed = cpuSeconds(children: false) - cpuStarted
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let json = try encoder.encode(report)
+            let json = report.json().utf8
             let encoded = Date()
             let compliant = report.accounts.count(where: \.compliant)
             summary = "\(report.accounts.count) accounts, \(compliant) compliant, "

@@ -93,7 +93,7 @@ struct AuditCommand: ParsableCommand {
             let text: String
             switch resolvedFormat {
             case .table: text = AuditOutput.table(report, colour: out == nil)
-            case .json: text = try AuditOutput.json(report)
+            case .json: text = AuditOutput.json(report)
             case .csv: text = AuditOutput.csv(report)
             case .html: text = AuditHTMLPage.render(report)
             }

@@ -5,11 +5,7 @@ import RapportCore
 enum AuditOutput {
     // MARK: JSON
 
-    static func json(_ report: AuditReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
-    }
+    static func json(_ report: AuditReport) -> String { report.json() }
 
     // MARK: CSV
 
