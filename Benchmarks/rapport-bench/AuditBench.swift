@@ -15,7 +15,8 @@ enum AuditBench {
         let path = try options.value("--db") ?? { throw BenchError("--db PATH is required") }()
         let from = try options.date("--from") ?? CivilDate(year: 2025, month: 1, day: 1)!
         let to = try options.date("--to") ?? CivilDate(year: 2025, month: 12, day: 31)!
-        let runs = Int(try options.value("--runs") ?? "3") ?? 3
+        let runsText = try options.value("--runs") ?? "3"
+        guard let runs = Int(runsText), runs >= 1 else { throw BenchError("--runs must be a whole number ≥ 1, got \(runsText)") }
         let generate = options.flag("--generate")
         let sqlite3 = try options.value("--sqlite3") ?? "/usr/bin/sqlite3"
         try options.finish()
@@ -174,8 +175,9 @@ enum AuditBench {
     }
 }
 
-/// A database at the scale, built with recursive CTEs in a few seconds. Values
-/// come from multiplicative hashing of the row number, so every run builds the same data.
+/// A database at the scale, built with recursive CTEs in half a minute. Values
+/// come from hashing the row number, so every run builds the same data; touch dates use a
+/// quadratic hash so an account's touches are not evenly spaced.
 enum AuditBenchData {
     static func generate(path: String) throws {
         let db = try Database.openRapport(path: path, mode: .create)
@@ -198,7 +200,7 @@ enum AuditBenchData {
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000)
                 SELECT 1 + (i * 48271) % 100000,
                        CASE WHEN i % 10 = 0 THEN 1 + (i * 31) % 200 ELSE 1 + ((1 + (i * 48271) % 100000) % 200) END,
-                       date('2024-01-01', '+' || ((i * 104729) % 731) || ' days'),
+                       date('2024-01-01', '+' || (((i * i * 7919) % 1000003) % 731) || ' days'),
                        CASE i % 5 WHEN 0 THEN 'call' WHEN 1 THEN 'chat' WHEN 2 THEN 'visit' WHEN 3 THEN 'email' ELSE 'sms' END,
                        CASE i % 9 WHEN 0 THEN 'greeting' WHEN 1 THEN 'gift' WHEN 2 THEN 'care' WHEN 3 THEN 'collection'
                                   WHEN 4 THEN 'visit' WHEN 5 THEN 'other' ELSE 'checkin' END

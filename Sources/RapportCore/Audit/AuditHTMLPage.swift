@@ -268,7 +268,8 @@ public enum AuditHTMLPage {
         table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-variant-numeric: tabular-nums; }
         th, td { padding: 4px 8px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
         th { font-size: 12px; color: var(--dim); font-weight: 600; }
-        .num { text-align: right; white-space: nowrap; }
+        .num, td:first-child { white-space: nowrap; }
+        .num { text-align: right; }
         svg { display: block; max-width: 100%; height: auto; margin: 6px 0 12px; font-size: 12px; }
         svg text { fill: var(--ink); }
         svg .axis, svg .dim { fill: var(--dim); font-size: 11px; }

@@ -156,25 +156,29 @@ extension Database {
                 latest[slot] = compact
             }
         }
-        // Counting sort by account.
+        // Counting sort by account: scatter the compact rows into their account's range
+        // (stores need not wait on a cache miss, loads would), then read them in order.
         for index in perAccount.indices.dropFirst() { perAccount[index] += perAccount[index - 1] }
-        var order = [Int32](repeating: 0, count: rows.count)
         var cursor = perAccount
-        for (index, row) in rows.enumerated() {
-            order[cursor[Int(row.account)]] = Int32(index)
-            cursor[Int(row.account)] += 1
+        let grouped = [Compact](unsafeUninitializedCapacity: rows.count) { buffer, initialized in
+            for row in rows {
+                buffer.initializeElement(at: cursor[Int(row.account)], to: row)
+                cursor[Int(row.account)] += 1
+            }
+            initialized = rows.count
         }
+        rows = []
         func touch(_ row: Compact) -> Touch {
             Touch(
                 account: accounts.keys[Int(row.account)], rep: repHandles[row.rep] ?? "",
                 date: CivilDate(dayNumber: Int(row.day)), channel: row.channel, kind: row.kind)
         }
-        input.touches.reserveCapacity(rows.count + input.accounts.count)
+        input.touches.reserveCapacity(grouped.count + input.accounts.count)
         for number in 0..<accounts.count {
             let slot = accounts.slots[number]
             if slot >= 0, let before = latest[slot] { input.touches.append(touch(before)) }
             for position in perAccount[number]..<perAccount[number + 1] {
-                input.touches.append(touch(rows[Int(order[position])]))
+                input.touches.append(touch(grouped[position]))
             }
         }
     }
