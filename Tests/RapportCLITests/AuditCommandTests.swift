@@ -104,15 +104,28 @@ import RapportCore
         #expect(lines.dropFirst().map { $0.prefix(while: { $0 != "," }) } == ["rep", "rep", "account", "receivables"])
         let account = try #require(lines.first { $0.hasPrefix("account,") })
         #expect(account.contains(#""'=HYPERLINK(""http://evil.example"",""x"")""#))  // quoted and neutralised
+        // Money in major units. I1 100 000.00 issued 02-01, due 02-28, unpaid: at 03-31
+        // 31 days past due; opening (02-28) 100 000.00; no March sales → DSO empty;
+        // CEI = (100 000 − 100 000) ÷ (100 000 − 0) × 100 = 0.
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let receivables = try #require(lines.first { $0.hasPrefix("receivables,") })
-        #expect(receivables.contains(",100000.00,"))  // money in major units
+            .split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let cells = Dictionary(uniqueKeysWithValues: zip(header, receivables))
+        #expect(cells["currency"] == "CNY")
+        #expect(cells["open"] == "100000.00")
+        #expect(cells["current"] == "0.00")
+        #expect(cells["d31_60"] == "100000.00")
+        #expect(cells["opening"] == "100000.00")
+        #expect(cells["dso"] == "")
+        #expect(cells["cei"] == "0.0")
+        #expect(cells["account"] == "")
     }
 
     @Test func tableWrittenToAFileHasNoEscapeCodes() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("audit.txt")
-        #expect(exitCode(["audit", "--db", folder.appendingPathComponent("r.db").path, "--format", "table", "--out", out.path] + period) == 0)
+        let out = folder.appendingPathComponent("audit.txt")  // .txt: a table
+        #expect(exitCode(["audit", "--db", folder.appendingPathComponent("r.db").path, "--out", out.path] + period) == 0)
         let text = try String(contentsOf: out, encoding: .utf8)
         #expect(text.contains("Rep scorecard"))
         #expect(text.contains("100,000.00"))

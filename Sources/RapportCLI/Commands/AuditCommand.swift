@@ -27,7 +27,7 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this rep and the accounts they own.", valueName: "handle"))
     var rep: String?
 
-    @Option(help: "table, json, csv or html (default: from --out's extension, else table on a terminal and json otherwise).")
+    @Option(help: "table, json, csv or html (default: from --out's extension, else table on a terminal and json when piped).")
     var format: Format?
 
     @Option(help: ArgumentHelp("Write the report to this file (and nothing else) instead of standard output.", valueName: "file"))
@@ -72,13 +72,14 @@ struct AuditCommand: ParsableCommand {
         }
     }
 
-    /// --format, else what --out's extension names, else table on a terminal and JSON when piped.
+    /// --format, else what --out's extension names (`.json`, `.csv`, `.html`, `.txt` for a
+    /// table; anything else JSON), else table on a terminal and JSON when piped.
     var resolvedFormat: Format {
         if let format { return format }
-        if let out, let named = Format(rawValue: URL(fileURLWithPath: out).pathExtension.lowercased()), named != .table {
-            return named
+        if let out {
+            let fileExtension = URL(fileURLWithPath: out).pathExtension.lowercased()
+            return fileExtension == "txt" ? .table : Format(rawValue: fileExtension) ?? .json
         }
-        if out != nil { return .json }
         return Terminal.isTerminal(.standardOutput) ? .table : .json
     }
 

@@ -22,10 +22,18 @@ enum AuditOutput {
         "credit_sales", "dso", "cei", "penalty", "commission",
     ]
 
+    static let csvColumnIndex = Dictionary(uniqueKeysWithValues: csvColumns.enumerated().map { ($1, $0) })
+
     static func csvRows(_ report: AuditReport) -> [[String]] {
         var rows: [[String]] = []
-        func row(_ cells: [String: String]) {
-            rows.append(csvColumns.map { cells[$0] ?? "" })
+        rows.reserveCapacity(report.reps.count + report.accounts.count + report.receivables.count + (report.policy?.count ?? 0))
+        func row(_ cells: KeyValuePairs<String, String>) {
+            var line = [String](repeating: "", count: csvColumns.count)
+            for (column, value) in cells {
+                guard let index = csvColumnIndex[column] else { preconditionFailure("no CSV column \(column)") }
+                line[index] = value
+            }
+            rows.append(line)
         }
         func number(_ value: Double?) -> String { value.map { String($0) } ?? "" }
         for rep in report.reps {
@@ -47,13 +55,12 @@ enum AuditOutput {
                  "promise_kept_rate": number(account.promises.keptRate)])
         }
         for line in report.receivables {
-            var cells = ["section": "receivables", "currency": line.currency,
-                         "open": Currency.plain(line.open, currency: line.currency),
-                         "opening": Currency.plain(line.opening, currency: line.currency),
-                         "credit_sales": Currency.plain(line.creditSales, currency: line.currency),
-                         "dso": number(line.dso), "cei": number(line.cei)]
-            for bucket in line.aging.labelled { cells[bucket.key] = Currency.plain(bucket.amount, currency: line.currency) }
-            row(cells)
+            func plain(_ minor: Int64) -> String { Currency.plain(minor, currency: line.currency) }
+            let aging = line.aging
+            row(["section": "receivables", "currency": line.currency, "open": plain(line.open),
+                 "current": plain(aging.current), "d1_30": plain(aging.d1_30), "d31_60": plain(aging.d31_60),
+                 "d61_90": plain(aging.d61_90), "d90_plus": plain(aging.d90Plus), "opening": plain(line.opening),
+                 "credit_sales": plain(line.creditSales), "dso": number(line.dso), "cei": number(line.cei)])
         }
         for line in report.policy ?? [] {
             row(["section": "policy", "rep": line.rep, "currency": line.currency,
