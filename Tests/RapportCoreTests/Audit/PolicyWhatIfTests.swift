@@ -130,6 +130,15 @@ import Testing
         #expect(rate.applied(to: 100) == 29)
     }
 
+    @Test func ratiosRoundHalfAwayFromZeroWithTheirSign() {
+        #expect(ExactArithmetic.ratio(2, times: 100, over: 3, decimals: 2) == 66.67)
+        #expect(ExactArithmetic.ratio(-1, times: 100, over: 3, decimals: 2) == -33.33)
+        #expect(ExactArithmetic.ratio(1, times: 100, over: -8, decimals: 2) == -12.5)
+        #expect(ExactArithmetic.ratio(1, times: 1, over: 200, decimals: 2) == 0.01)  // 0.005 → 0.01
+        #expect(ExactArithmetic.ratio(0, times: 91, over: 5, decimals: 2) == 0)
+        #expect(ExactArithmetic.ratio(5, times: 91, over: 0, decimals: 2) == nil)
+    }
+
     @Test func overflowIsReportedNotTrapped() {
         #expect(DecimalRate(units: 2, scale: 0).applied(to: .max) == nil)
         #expect(DecimalRate(units: 1, scale: 0).applied(to: .max) == .max)
