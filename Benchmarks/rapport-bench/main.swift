@@ -6,6 +6,7 @@ import Foundation
 let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "holidays": holidaysBenchmark,
     "drafts": DraftsBench.run,
+    "audit": AuditBench.run,
 ]
 
 let arguments = CommandLine.arguments.dropFirst()

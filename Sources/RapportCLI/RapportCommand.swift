@@ -12,6 +12,7 @@ public struct RapportCommand: ParsableCommand {
             ConfigCommand.self,
             DraftsCommand.self,
             TemplatesCommand.self,
+            AuditCommand.self,
         ]
     )
 

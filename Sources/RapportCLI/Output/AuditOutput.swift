@@ -1,0 +1,161 @@
+import Foundation
+import RapportCore
+
+/// `rapport audit` as a terminal table, JSON (the contract's shape) or CSV.
+enum AuditOutput {
+    // MARK: JSON
+
+    static func json(_ report: AuditReport) -> String { report.json() }
+
+    // MARK: CSV
+
+    /// One table for a spreadsheet: a `section` column (`rep`, `account`, `receivables`,
+    /// `policy`) and the union of the sections' columns, empty where a column does not
+    /// apply. Money in major units (`1250.50`), as the import files write it; fractions
+    /// as decimals (0.75); gaps as space-separated days. Cells go through CSVCell, so a
+    /// name such as `=HYPERLINK(…)` stays text.
+    static let csvColumns = [
+        "section", "rep", "account", "name", "currency", "tier", "cadence_days", "accounts", "touches",
+        "accounts_touched", "never_touched", "compliant", "compliance", "gaps", "max_gap_days", "median_gap_days",
+        "days_since_touch", "warm_touches", "collection_touches", "warm_to_collection", "promises_kept",
+        "promises_broken", "promise_kept_rate", "open", "current", "d1_30", "d31_60", "d61_90", "d90_plus", "opening",
+        "credit_sales", "dso", "cei", "penalty", "commission",
+    ]
+
+    static let csvColumnIndex = Dictionary(uniqueKeysWithValues: csvColumns.enumerated().map { ($1, $0) })
+
+    static func csvRows(_ report: AuditReport) -> [[String]] {
+        var rows: [[String]] = []
+        rows.reserveCapacity(report.reps.count + report.accounts.count + report.receivables.count + (report.policy?.count ?? 0))
+        func row(_ cells: KeyValuePairs<String, String>) {
+            var line = [String](repeating: "", count: csvColumns.count)
+            for (column, value) in cells {
+                guard let index = csvColumnIndex[column] else { preconditionFailure("no CSV column \(column)") }
+                line[index] = value
+            }
+            rows.append(line)
+        }
+        func number(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+        for rep in report.reps {
+            row(["section": "rep", "rep": rep.rep, "name": rep.name, "accounts": "\(rep.accounts)",
+                 "touches": "\(rep.touches.total)", "accounts_touched": "\(rep.accountsTouched)",
+                 "never_touched": "\(rep.neverTouched)", "compliance": number(rep.compliance),
+                 "max_gap_days": rep.maxGapDays.map(String.init) ?? "", "median_gap_days": number(rep.medianGapDays),
+                 "warm_touches": "\(rep.touches.warm)", "collection_touches": "\(rep.touches.collection)",
+                 "warm_to_collection": number(rep.touches.warmToCollection), "promises_kept": "\(rep.promises.kept)",
+                 "promises_broken": "\(rep.promises.broken)", "promise_kept_rate": number(rep.promises.keptRate)])
+        }
+        for account in report.accounts {
+            row(["section": "account", "rep": account.rep, "account": account.account, "name": account.name,
+                 "tier": account.tier, "cadence_days": "\(account.cadenceDays)", "touches": "\(account.touches)",
+                 "compliant": account.compliant ? "true" : "false",
+                 "gaps": account.gaps.map(String.init).joined(separator: " "),
+                 "max_gap_days": "\(account.maxGapDays)", "days_since_touch": account.daysSinceTouch.map(String.init) ?? "",
+                 "promises_kept": "\(account.promises.kept)", "promises_broken": "\(account.promises.broken)",
+                 "promise_kept_rate": number(account.promises.keptRate)])
+        }
+        for line in report.receivables {
+            func plain(_ minor: Int64) -> String { Currency.plain(minor, currency: line.currency) }
+            let aging = line.aging
+            row(["section": "receivables", "currency": line.currency, "open": plain(line.open),
+                 "current": plain(aging.current), "d1_30": plain(aging.d1_30), "d31_60": plain(aging.d31_60),
+                 "d61_90": plain(aging.d61_90), "d90_plus": plain(aging.d90Plus), "opening": plain(line.opening),
+                 "credit_sales": plain(line.creditSales), "dso": number(line.dso), "cei": number(line.cei)])
+        }
+        for line in report.policy ?? [] {
+            row(["section": "policy", "rep": line.rep, "currency": line.currency,
+                 "penalty": Currency.plain(line.penalty, currency: line.currency),
+                 "commission": Currency.plain(line.commission, currency: line.currency)])
+        }
+        return rows
+    }
+
+    static func csv(_ report: AuditReport) -> String {
+        ([csvColumns] + csvRows(report)).map(CSVCell.row).joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Table
+
+    /// The rep scorecard, receivables, the policy what-if and the accounts furthest past
+    /// cadence (the first `lapsedLimit`; JSON and CSV carry them all).
+    static func table(_ report: AuditReport, colour: Bool, lapsedLimit: Int = 20) -> String {
+        let compliant = report.accounts.count(where: \.compliant)
+        var out = Terminal.bold("Audit \(report.period) (\(report.period.days) days)") + ": "
+            + "\(report.accounts.count) accounts, \(compliant) within cadence"
+            + " (\(AuditFormatting.percent(report.accounts.isEmpty ? nil : Double(compliant) / Double(report.accounts.count))))\n\n"
+
+        out += Terminal.bold("Rep scorecard") + "\n"
+        var reps = TextTable(
+            ["rep", "accounts", "touched", "never", "touches", "in cadence", "median gap", "max gap", "warm:coll", "promises kept/broken"],
+            rightAligned: Set(1...9))
+        for rep in report.reps {
+            reps.append([
+                rep.rep, "\(rep.accounts)", "\(rep.accountsTouched)", "\(rep.neverTouched)", "\(rep.touches.total)",
+                AuditFormatting.percent(rep.compliance),
+                rep.medianGapDays.map { AuditFormatting.fixed($0, decimals: 1) } ?? "—",
+                rep.maxGapDays.map(String.init) ?? "—",
+                rep.touches.warmToCollection.map { AuditFormatting.fixed($0, decimals: 2) } ?? "—",
+                "\(rep.promises.kept)/\(rep.promises.broken)",
+            ])
+        }
+        out += reps.render() + "\n\n"
+
+        out += Terminal.bold("Receivables at \(report.period.to)") + "\n"
+        if report.receivables.isEmpty {
+            out += "no invoices issued by \(report.period.to)\n"
+        } else {
+            var receivables = TextTable(
+                ["currency", "open", "current", "1–30", "31–60", "61–90", "90+", "DSO", "CEI %"], rightAligned: Set(1...8))
+            for line in report.receivables {
+                receivables.append(
+                    [line.currency, AuditFormatting.grouped(line.open, currency: line.currency)]
+                        + line.aging.labelled.map { AuditFormatting.grouped($0.amount, currency: line.currency) }
+                        + [line.dso.map { AuditFormatting.fixed($0, decimals: 1) } ?? "—",
+                           line.cei.map { AuditFormatting.fixed($0, decimals: 1) } ?? "—"])
+            }
+            out += receivables.render() + "\n"
+        }
+
+        if let policy = report.policy, let rates = report.rates {
+            out += "\n" + Terminal.bold("Policy what-if") + " (penalty \(rates.penaltyRate) a day past due, commission \(rates.commissionRate))\n"
+            var lines = TextTable(["rep", "currency", "penalty", "commission"], rightAligned: [2, 3])
+            for line in policy where line.penalty != 0 || line.commission != 0 {
+                lines.append([line.rep, line.currency, AuditFormatting.grouped(line.penalty, currency: line.currency),
+                              AuditFormatting.grouped(line.commission, currency: line.currency)])
+            }
+            out += lines.rows.isEmpty ? "no penalty and no commission for anyone\n" : lines.render() + "\n"
+        }
+
+        let lapsed = report.accounts.filter { !$0.compliant }
+            .sorted { ($0.maxGapDays - $0.cadenceDays, $1.account) > ($1.maxGapDays - $1.cadenceDays, $0.account) }
+        if !lapsed.isEmpty {
+            out += "\n" + Terminal.bold("Furthest past cadence") + "\n"
+            var accounts = TextTable(["account", "rep", "tier", "cadence", "max gap", "since touch", "touches"], rightAligned: [3, 4, 5, 6])
+            for account in lapsed.prefix(lapsedLimit) {
+                accounts.append([account.account, account.rep, account.tier, "\(account.cadenceDays)", "\(account.maxGapDays)",
+                                 account.daysSinceTouch.map(String.init) ?? "never", "\(account.touches)"])
+            }
+            out += accounts.render() + "\n"
+            if lapsed.count > lapsedLimit {
+                out += Terminal.dim("… and \(lapsed.count - lapsedLimit) more past cadence (--format csv or json lists every account)") + "\n"
+            }
+        }
+        return colour ? out : stripEscapes(out)
+    }
+
+    /// Removes ANSI SGR sequences (ESC [ … m), for a table written to a file.
+    static func stripEscapes(_ text: String) -> String {
+        var out = ""
+        var inEscape = false
+        for scalar in text.unicodeScalars {
+            if inEscape {
+                if scalar == "m" { inEscape = false }
+            } else if scalar == "\u{1B}" {
+                inEscape = true
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
