@@ -1,0 +1,61 @@
+/// The shared, read-only part of one agenda run: the date, the settings and the
+/// occasions, with per-run caches (a country's occasions, a month-day's occurrences)
+/// so 100 000 accounts cost a handful of calendar look-ups. One context per run and
+/// thread; it is not shared across threads.
+public final class AgendaContext {
+    public let date: CivilDate
+    public let config: RapportConfig
+    private let source: any OccasionSource
+    private var occasionsByCountry: [String: [OccasionDate]] = [:]
+    private var occurrencesByDate: [RecurringDate: [CivilDate]] = [:]
+
+    public init(date: CivilDate, config: RapportConfig, occasions: any OccasionSource) {
+        self.date = date
+        self.config = config
+        self.source = occasions
+    }
+
+    /// The occasions of `country` in D's year and the next: every greeting or gift window
+    /// that can contain D closes on an occasion in one of them.
+    public func occasions(country: String) throws -> [OccasionDate] {
+        if let cached = occasionsByCountry[country] { return cached }
+        let found = try source.occasions(country: country, year: date.year)
+            + source.occasions(country: country, year: date.year + 1)
+        occasionsByCountry[country] = found
+        return found
+    }
+
+    /// `recurring.occurrences(around: D)`, computed once per month-day.
+    public func occurrences(of recurring: RecurringDate) -> [CivilDate] {
+        if let cached = occurrencesByDate[recurring] { return cached }
+        let found = recurring.occurrences(around: date)
+        occurrencesByDate[recurring] = found
+        return found
+    }
+
+    /// The occurrences of an event around D: a one-off event on its date; a yearly one in
+    /// each year, never before its first date. Lunar events always repeat (they carry no year).
+    public func occurrences(of event: Event) -> [CivilDate] {
+        switch event.date {
+        case .lunar(let monthDay):
+            return occurrences(of: monthDay)
+        case .gregorian(let first):
+            guard event.effectiveRepeat == .yearly else { return [first] }
+            return occurrences(of: RecurringDate(calendar: .gregorian, month: first.month, day: first.day))
+                .filter { $0 >= first }
+        }
+    }
+
+    /// How many days before D a touch can still close a short-window reason (holiday,
+    /// gift, event, care) open on D; older touches matter only through the last touch and
+    /// the last collection touch. Used by the loader to fetch recent touches only.
+    public func touchHorizon(countries: some Sequence<String>) throws -> Int {
+        var widest = max(config.birthdayLead, config.eventLead, config.careDays, config.holidayLead, config.giftLead)
+        for country in Set(countries) {
+            for occasion in try occasions(country: country) {
+                widest = max(widest, occasion.greetingLead, occasion.giftLead)
+            }
+        }
+        return widest
+    }
+}
