@@ -5,22 +5,31 @@
 public final class AgendaContext {
     public let date: CivilDate
     public let config: RapportConfig
-    private let source: any OccasionSource
+    private let calendar: OccasionCache
     private var occasionsByCountry: [String: [OccasionDate]] = [:]
     private var occurrencesByDate: [RecurringDate: [CivilDate]] = [:]
 
-    public init(date: CivilDate, config: RapportConfig, occasions: any OccasionSource) {
+    public convenience init(date: CivilDate, config: RapportConfig, occasions: any OccasionSource) {
+        self.init(date: date, config: config, calendar: OccasionCache(source: occasions))
+    }
+
+    private init(date: CivilDate, config: RapportConfig, calendar: OccasionCache) {
         self.date = date
         self.config = config
-        self.source = occasions
+        self.calendar = calendar
+    }
+
+    /// A context for another day that shares this one's occasion cache (a range of days).
+    public func on(_ other: CivilDate) -> AgendaContext {
+        other == date ? self : AgendaContext(date: other, config: config, calendar: calendar)
     }
 
     /// The occasions of `country` in D's year and the next: every greeting or gift window
     /// that can contain D closes on an occasion in one of them.
     public func occasions(country: String) throws -> [OccasionDate] {
         if let cached = occasionsByCountry[country] { return cached }
-        let found = try source.occasions(country: country, year: date.year)
-            + source.occasions(country: country, year: date.year + 1)
+        let found = try calendar.occasions(country: country, year: date.year)
+            + calendar.occasions(country: country, year: date.year + 1)
         occasionsByCountry[country] = found
         return found
     }
@@ -57,5 +66,20 @@ public final class AgendaContext {
             }
         }
         return widest
+    }
+}
+
+/// A country's occasions per year, asked of the source once per run.
+final class OccasionCache {
+    private let source: any OccasionSource
+    private var byCountryYear: [String: [Int: [OccasionDate]]] = [:]
+
+    init(source: any OccasionSource) { self.source = source }
+
+    func occasions(country: String, year: Int) throws -> [OccasionDate] {
+        if let cached = byCountryYear[country]?[year] { return cached }
+        let found = try source.occasions(country: country, year: year)
+        byCountryYear[country, default: [:]][year] = found
+        return found
     }
 }

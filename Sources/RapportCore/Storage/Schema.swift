@@ -6,6 +6,7 @@ public enum Schema {
         var m = Migrator()
         m.register("v1-base", v1)
         m.register("v2-cadence-and-agenda-indexes", v2)
+        m.register("v3-agenda-paid-totals-and-indexes", v3)
         return m
     }()
 
@@ -112,6 +113,42 @@ public enum Schema {
         ALTER TABLE account ADD COLUMN cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0);
         CREATE INDEX account_owner ON account(owner_id);
         CREATE INDEX touch_rep_date ON touch(rep_id, date);
+        """
+
+    /// The agenda at scale (issue 5). `invoice.paid_total` / `last_paid_on` are kept by
+    /// triggers so the open invoices as of a date are found without summing every
+    /// payment: an invoice can be open on D only when its payments fall short of it
+    /// (`paid_total < amount`) or some payment is dated after D (`last_paid_on > D`).
+    /// The indexes serve the loader's range and month-day look-ups (docs/agenda.md).
+    static let v3 = """
+        ALTER TABLE invoice ADD COLUMN paid_total INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE invoice ADD COLUMN last_paid_on TEXT;
+        UPDATE invoice SET
+            paid_total = COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.invoice_id = invoice.id), 0),
+            last_paid_on = (SELECT MAX(p.paid_on) FROM payment p WHERE p.invoice_id = invoice.id);
+        CREATE TRIGGER payment_paid_insert AFTER INSERT ON payment BEGIN
+            UPDATE invoice SET paid_total = paid_total + NEW.amount,
+                last_paid_on = CASE WHEN last_paid_on IS NULL OR NEW.paid_on > last_paid_on THEN NEW.paid_on ELSE last_paid_on END
+            WHERE id = NEW.invoice_id;
+        END;
+        CREATE TRIGGER payment_paid_delete AFTER DELETE ON payment BEGIN
+            UPDATE invoice SET paid_total = paid_total - OLD.amount,
+                last_paid_on = (SELECT MAX(p.paid_on) FROM payment p WHERE p.invoice_id = OLD.invoice_id)
+            WHERE id = OLD.invoice_id;
+        END;
+        CREATE TRIGGER payment_paid_update AFTER UPDATE OF invoice_id, paid_on, amount ON payment BEGIN
+            UPDATE invoice SET
+                paid_total = COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.invoice_id = invoice.id), 0),
+                last_paid_on = (SELECT MAX(p.paid_on) FROM payment p WHERE p.invoice_id = invoice.id)
+            WHERE id IN (OLD.invoice_id, NEW.invoice_id);
+        END;
+        CREATE INDEX invoice_unpaid ON invoice(account_id) WHERE paid_total < amount;
+        CREATE INDEX invoice_last_paid ON invoice(last_paid_on);
+        CREATE INDEX touch_date_kind ON touch(date, kind, account_id);
+        CREATE INDEX touch_collection ON touch(account_id, date) WHERE kind = 'collection';
+        CREATE INDEX contact_birthday_month_day ON contact(substr(birthday, -5)) WHERE birthday IS NOT NULL;
+        CREATE INDEX event_month_day ON event(substr(date, -5));
+        CREATE INDEX account_country_tier ON account(country, tier);
         """
 }
 

@@ -1,0 +1,349 @@
+/// Loading the agenda's inputs for a range of days [from, through] — one day for `today`,
+/// a week for `agenda` — for every account or one rep's, in a fixed number of set-based
+/// queries (no query per account). The SQL narrows the accounts to a superset of those
+/// with a reason (check-in possibly due, an occasion window open for their country and
+/// tier, or a birthday, event, open invoice or promise near the range); the rules then
+/// decide exactly. See docs/agenda.md for the indexes each query uses.
+extension Database {
+    public func agendaHistories(from: CivilDate, through: CivilDate, rep: String?, context: AgendaContext) throws -> [AgendaHistory] {
+        guard from <= through else { return [] }
+        let config = context.config
+        let repID: Int? = try rep.map { handle in
+            guard let id = try scalarInt("SELECT id FROM rep WHERE handle = ?", [handle]) else {
+                throw RapportError.data("no rep '\(handle)'")
+            }
+            return id
+        }
+        let scope = AgendaScope(repID: repID)
+
+        // Which (country, tier) pairs have a holiday or gift window open on some day of the range.
+        var countries: Set<String> = []
+        var occasionKeys: Set<String> = []
+        try forEachRow("SELECT DISTINCT country, tier FROM account WHERE created_on <= ?" + scope.account("account"), [through] + scope.arguments) { row in
+            countries.insert(row.string(0))
+            occasionKeys.insert(row.string(0) + "\u{1F}" + row.string(1))
+        }
+        occasionKeys = try occasionKeys.filter { key in
+            let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+            return try Self.occasionWindowOpen(country: parts[0], tier: parts[1], from: from, through: through, context: context)
+        }
+        let horizon = try (from == through ? context : context.on(through)).touchHorizon(countries: countries)
+
+        var byAccount: [Int64: Partial] = [:]
+        try loadEvents(from: from, through: through, config: config, scope: scope, into: &byAccount)
+        try loadBirthdays(from: from, through: through, config: config, scope: scope, into: &byAccount)
+        try loadInvoices(from: from, through: through, scope: scope, into: &byAccount)
+        try loadPromises(scope: scope, into: &byAccount)
+        let candidates = Array(byAccount.keys)
+        try loadLastCollection(before: from, accounts: byAccount.filter { !$0.value.invoices.isEmpty || !$0.value.promises.isEmpty }.map(\.key), into: &byAccount)
+        try loadSnoozes(from: from, scope: scope, into: &byAccount)
+
+        var histories: [AgendaHistory] = []
+        var index: [Int64: Int] = [:]
+        let (accountSQL, accountArguments) = accountsQuery(
+            from: from, through: through, config: config, scope: scope, candidates: candidates, occasionKeys: occasionKeys)
+        try forEachRow(accountSQL, accountArguments) { row in
+            let id = row.int64(0)
+            guard let createdOn = row.date(8) else { throw RapportError.data("account \(row.string(1)): bad created_on") }
+            let account = Account(
+                key: row.string(1), name: row.string(2), tier: row.string(3), owner: row.string(4), country: row.string(5),
+                region: row.optionalString(6), locale: row.optionalString(7), createdOn: createdOn,
+                status: try Self.parse(AccountStatus.self, row.string(9), what: "account status"),
+                cadenceDays: row.optionalInt(10))
+            var history = AgendaHistory(account: account, lastTouchBefore: row.date(11))
+            if let partial = byAccount[id] { partial.fill(&history) }
+            if !row.isNull(12) {
+                history.contactToReach = Contact(
+                    key: row.string(12), account: account.key, name: row.string(13), salutation: row.optionalString(14),
+                    title: row.optionalString(15), role: row.optionalString(16).flatMap(ContactRole.init(rawValue:)),
+                    status: .current, phone: row.optionalString(17), email: row.optionalString(18), chat: row.optionalString(19),
+                    channel: row.optionalString(20).flatMap(Channel.init(rawValue:)), locale: row.optionalString(21))
+            }
+            index[id] = histories.count
+            histories.append(history)
+        }
+
+        // Recent touches: the short windows need their kinds; days of the range need all.
+        let touchSQL = """
+            SELECT t.account_id, t.date, t.kind FROM touch t
+            WHERE t.date >= ? AND t.date <= ? AND (t.kind IN ('greeting', 'gift', 'care', 'visit') OR t.date >= ?)
+            """ + scope.touch
+        try forEachRow(touchSQL, [from.adding(days: -horizon), through, from] + scope.arguments) { row in
+            guard let at = index[row.int64(0)], let date = row.date(1), let kind = TouchKind(rawValue: row.string(2)) else { return }
+            histories[at].touches.append(TouchSummary.Stamp(date: date, kind: kind))
+        }
+        return histories
+    }
+
+    // MARK: the account query
+
+    /// Accounts created by `through` that may have a reason: a check-in that can fall due in
+    /// the range, an id among `candidates`, or a (country, tier) with an occasion window open.
+    /// `last` is the last touch before `from`: touches within the range only move a
+    /// check-in later, so this keeps every account whose check-in can fall due.
+    private func accountsQuery(
+        from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, candidates: [Int64],
+        occasionKeys: Set<String>
+    ) -> (String, [any SQLBindable]) {
+        // A check-in is due by `through` when its base date is on or before through − cadence.
+        let tiers = config.cadence.keys.sorted()
+        var cutoffArguments: [any SQLBindable] = []
+        for tier in tiers { cutoffArguments += [tier, through.adding(days: -config.cadenceDays(tier: tier))] }
+        cutoffArguments.append(through.adding(days: -config.cadenceDays(tier: "\u{1F}unlisted")))
+        let cutoff = "CASE a.tier " + tiers.map { _ in "WHEN ? THEN ? " }.joined() + "ELSE ? END"
+        let sql = """
+            SELECT a.id, a.key, a.name, a.tier, r.handle, a.country, a.region, a.locale, a.created_on, a.status,
+                   a.cadence_days, a.last, c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat,
+                   c.channel, c.locale
+            FROM (SELECT a.*, (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?) AS last
+                  FROM account a WHERE a.created_on <= ?\(scope.account("a"))) AS a
+            JOIN rep r ON r.id = a.owner_id
+            LEFT JOIN contact c ON c.id = (
+                SELECT c2.id FROM contact c2 WHERE c2.account_id = a.id AND c2.status = 'current'
+                ORDER BY c2.role = 'decision-maker' DESC, c2.id LIMIT 1)
+            WHERE (a.status = 'active' AND COALESCE(a.last, a.created_on) <= CASE WHEN a.cadence_days IS NOT NULL
+                       THEN date(?, '-' || a.cadence_days || ' days') ELSE \(cutoff) END)
+               OR a.id IN (SELECT value FROM json_each(?))
+               OR (a.country || char(31) || a.tier) IN (SELECT value FROM json_each(?))
+            ORDER BY a.id
+            """
+        let arguments: [any SQLBindable] = [from, through] + scope.arguments + [through] + cutoffArguments
+            + [Self.jsonArray(candidates.map(String.init)), Self.jsonArray(occasionKeys.sorted())]
+        return (sql, arguments)
+    }
+
+    /// Whether a holiday or gift window of `country`'s occasions for `tier` is open on some
+    /// day of [from, through].
+    static func occasionWindowOpen(country: String, tier: String, from: CivilDate, through: CivilDate, context: AgendaContext) throws -> Bool {
+        for day in [from, through] {
+            for occasion in try context.on(day).occasions(country: country) {
+                let greeting = (occasion.date.adding(days: -occasion.greetingLead), occasion.date)
+                if occasion.isGreeting, occasion.greetedTiers?.contains(tier) ?? true,
+                   greeting.0 <= through, greeting.1 >= from { return true }
+                let gift = (occasion.date.adding(days: -occasion.giftLead), occasion.date.adding(days: -occasion.greetingLead - 1))
+                if occasion.isGift, (occasion.giftTiers ?? context.config.giftTiers).contains(tier),
+                   gift.0 <= through, gift.1 >= from { return true }
+            }
+        }
+        return false
+    }
+
+    // MARK: per-source loads (each one query, grouped by account row id)
+
+    /// What the per-source queries found for one account, before its row is read.
+    struct Partial {
+        var contacts: [Contact] = []
+        var events: [Event] = []
+        var invoices: [InvoiceHistory] = []
+        var promises: [Promise] = []
+        var snoozes: [Snooze] = []
+        var lastCollection: CivilDate?
+
+        /// Moves the data into the history, keyed by the account's key.
+        func fill(_ history: inout AgendaHistory) {
+            let key = history.account.key
+            history.contacts = contacts.map { var c = $0; c.account = key; return c }
+            history.events = events.map { var e = $0; e.account = key; return e }
+            history.invoices = invoices.map { var i = $0; i.invoice.account = key; return i }
+            history.promises = promises.map { var p = $0; p.account = key; return p }
+            history.snoozes = snoozes.map { Snooze(account: key, kind: $0.kind, until: $0.until) }
+            history.lastCollectionBefore = lastCollection
+        }
+    }
+
+    /// Birthdays and yearly events are filtered by month-day; the rules compute the exact
+    /// occurrences. Events are needed from `from − max(care, quiet)` (care and the quiet
+    /// period look back) to `through + max(lead)`.
+    private func loadEvents(from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
+        let start = from.adding(days: -max(config.careDays, config.quietDays))
+        let end = through.adding(days: max(config.eventLead, config.birthdayLead))
+        let monthDays = MonthDayCandidates.gregorian(from: start, through: end).union(MonthDayCandidates.lunar(from: start, through: end))
+        let sql = """
+            SELECT e.account_id, e.kind, e.title, e.date, e.calendar, e.repeat, e.sensitive,
+                   c.key, c.name, c.role, c.status, c.birthday, c.birthday_calendar
+            FROM event e LEFT JOIN contact c ON c.id = e.contact_id
+            WHERE substr(e.date, -5) IN (SELECT value FROM json_each(?))
+            """ + scope.byAccountColumn("e.account_id")
+        try forEachRow(sql, [Self.jsonArray(monthDays.sorted())] + scope.arguments) { row in
+            let calendar = try Self.parse(CalendarKind.self, row.string(4), what: "event calendar")
+            let text = row.string(3)
+            let date: EventDate
+            switch calendar {
+            case .gregorian:
+                guard let day = CivilDate(text) else { throw RapportError.data("event '\(row.string(2))': bad date '\(text)'") }
+                date = .gregorian(day)
+            case .chinese:
+                guard let monthDay = RecurringDate(text, calendar: .chinese) else {
+                    throw RapportError.data("event '\(row.string(2))': bad lunar date '\(text)'")
+                }
+                date = .lunar(monthDay)
+            }
+            let event = Event(
+                account: "", contact: row.optionalString(7), kind: try Self.parse(EventKind.self, row.string(1), what: "event kind"),
+                title: row.string(2), date: date,
+                repeatRule: try row.optionalString(5).flatMap { $0.isEmpty ? nil : try Self.parse(Repeat.self, $0, what: "event repeat") },
+                sensitive: row.bool(6))
+            var partial = byAccount[row.int64(0), default: Partial()]
+            partial.events.append(event)
+            // The person an event names decides whether a former contact's birthday counts.
+            if !row.isNull(7), !partial.contacts.contains(where: { $0.key == row.string(7) }) {
+                partial.contacts.append(try Self.contact(row, from: 7))
+            }
+            byAccount[row.int64(0)] = partial
+        }
+    }
+
+    private func loadBirthdays(from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
+        let end = through.adding(days: config.birthdayLead)
+        let monthDays = MonthDayCandidates.gregorian(from: from, through: end).union(MonthDayCandidates.lunar(from: from, through: end))
+        let sql = """
+            SELECT c.account_id, c.key, c.name, c.role, c.status, c.birthday, c.birthday_calendar FROM contact c
+            WHERE c.birthday IS NOT NULL AND substr(c.birthday, -5) IN (SELECT value FROM json_each(?))
+            """ + scope.byAccountColumn("c.account_id") + " ORDER BY c.id"
+        try forEachRow(sql, [Self.jsonArray(monthDays.sorted())] + scope.arguments) { row in
+            let contact = try Self.contact(row, from: 1)
+            var partial = byAccount[row.int64(0), default: Partial()]
+            partial.contacts.removeAll { $0.key == contact.key }
+            partial.contacts.append(contact)
+            byAccount[row.int64(0)] = partial
+        }
+    }
+
+    /// Invoices issued by `through` that can be open on a day of the range: their payments
+    /// fall short (`paid_total < amount`) or one is dated on or after `from`. What was paid
+    /// before `from` comes from `paid_total` unless a payment is that late.
+    private func loadInvoices(from: CivilDate, through: CivilDate, scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
+        let columns = """
+            SELECT i.id, i.account_id, i.number, i.issued_on, i.due_on, i.amount, i.currency,
+                   CASE WHEN i.last_paid_on IS NULL OR i.last_paid_on < ?1 THEN i.paid_total
+                        ELSE COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.invoice_id = i.id AND p.paid_on < ?1), 0) END,
+                   i.last_paid_on >= ?1
+            FROM invoice i
+            """
+        let sql = columns + " WHERE i.paid_total < i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", parameter: "?3")
+            + " UNION ALL " + columns
+            + " WHERE i.last_paid_on >= ?1 AND i.paid_total >= i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", parameter: "?3")
+        var late: [Int64: (account: Int64, slot: Int)] = [:]
+        try forEachRow(sql, [from, through] + scope.arguments) { row in
+            guard let issued = row.date(3), let due = row.date(4) else {
+                throw RapportError.data("invoice \(row.string(2)): bad issued_on or due_on")
+            }
+            let invoice = Invoice(
+                number: row.string(2), account: "", issuedOn: issued, dueOn: due,
+                amount: Money(minor: row.int64(5), currency: row.string(6)))
+            var partial = byAccount[row.int64(1), default: Partial()]
+            if row.bool(8) { late[row.int64(0)] = (row.int64(1), partial.invoices.count) }
+            partial.invoices.append(InvoiceHistory(invoice: invoice, paidBefore: row.int64(7)))
+            byAccount[row.int64(1)] = partial
+        }
+        guard !late.isEmpty else { return }
+        let payments = """
+            SELECT p.invoice_id, p.paid_on, p.amount FROM payment p
+            WHERE p.invoice_id IN (SELECT value FROM json_each(?)) AND p.paid_on >= ? AND p.paid_on <= ?
+            """
+        try forEachRow(payments, [Self.jsonArray(late.keys.map(String.init)), from, through]) { row in
+            guard let (account, slot) = late[row.int64(0)], let paidOn = row.date(1) else { return }
+            let number = byAccount[account]?.invoices[slot].invoice.number ?? ""
+            byAccount[account]?.invoices[slot].payments.append(Payment(invoice: number, paidOn: paidOn, amount: row.int64(2)))
+        }
+    }
+
+    private func loadPromises(scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
+        let sql = """
+            SELECT p.account_id, i.number, p.promised_on, p.amount, p.currency
+            FROM promise p LEFT JOIN invoice i ON i.id = p.invoice_id
+            """ + (scope.repID == nil ? "" : " WHERE p.account_id IN (SELECT id FROM account WHERE owner_id = ?)")
+        try forEachRow(sql, scope.arguments) { row in
+            guard let promisedOn = row.date(2) else { throw RapportError.data("promise: bad promised_on") }
+            byAccount[row.int64(0), default: Partial()].promises.append(Promise(
+                account: "", invoice: row.optionalString(1), promisedOn: promisedOn,
+                amount: Money(minor: row.int64(3), currency: row.string(4))))
+        }
+    }
+
+    /// The last collection touch before `from` of the accounts with money to chase (the
+    /// collection and promise windows reach back without limit).
+    private func loadLastCollection(before from: CivilDate, accounts: [Int64], into byAccount: inout [Int64: Partial]) throws {
+        guard !accounts.isEmpty else { return }
+        let sql = """
+            SELECT j.value, (SELECT MAX(t.date) FROM touch t WHERE t.account_id = j.value AND t.kind = 'collection' AND t.date < ?)
+            FROM json_each(?) AS j
+            """
+        try forEachRow(sql, [from, Self.jsonArray(accounts.map(String.init))]) { row in
+            byAccount[row.int64(0)]?.lastCollection = row.date(1)
+        }
+    }
+
+    /// Snoozes still in force on `from` (they carry no recording date and always count).
+    private func loadSnoozes(from: CivilDate, scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
+        let sql = "SELECT s.account_id, s.kind, s.until FROM snooze s WHERE s.until >= ?" + scope.byAccountColumn("s.account_id")
+        try forEachRow(sql, [from] + scope.arguments) { row in
+            guard let until = row.date(2) else { throw RapportError.data("snooze: bad until date") }
+            let kind = try Self.parse(ReasonKind.self, row.string(1), what: "snooze kind")
+            // A snooze alone gives no reason: only attach it to accounts already loaded.
+            byAccount[row.int64(0), default: Partial()].snoozes.append(Snooze(account: "", kind: kind, until: until))
+        }
+    }
+
+    // MARK: helpers
+
+    /// Reads key, name, role, status, birthday, birthday_calendar from `start` on.
+    private static func contact(_ row: Row, from start: Int) throws -> Contact {
+        let key = row.string(start)
+        var birthday: RecurringDate?
+        if let text = row.optionalString(start + 4), !text.isEmpty {
+            let calendar = try parse(CalendarKind.self, row.optionalString(start + 5) ?? "gregorian", what: "birthday calendar")
+            guard let parsed = RecurringDate(text, calendar: calendar) else {
+                throw RapportError.data("contact \(key): bad birthday '\(text)'")
+            }
+            birthday = parsed
+        }
+        return Contact(
+            key: key, account: "", name: row.string(start + 1),
+            role: try row.optionalString(start + 2).flatMap { $0.isEmpty ? nil : try parse(ContactRole.self, $0, what: "contact role") },
+            status: try parse(ContactStatus.self, row.string(start + 3), what: "contact status"), birthday: birthday)
+    }
+
+    static func parse<T: RawRepresentable>(_ type: T.Type, _ text: String, what: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else { throw RapportError.data("unknown \(what) '\(text)'") }
+        return value
+    }
+
+    /// A JSON array of strings for `json_each(?)`: one bound parameter instead of a query per value.
+    static func jsonArray(_ values: [String]) -> String {
+        var out = "["
+        for (i, value) in values.enumerated() {
+            if i > 0 { out += "," }
+            out += "\""
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            out += "\""
+        }
+        return out + "]"
+    }
+}
+
+/// All accounts, or one rep's: the SQL fragments and arguments that narrow each query.
+struct AgendaScope {
+    var repID: Int?
+    var arguments: [any SQLBindable] { repID.map { [$0] } ?? [] }
+
+    /// ` AND alias.owner_id = ?` on the account table.
+    func account(_ alias: String) -> String { repID == nil ? "" : " AND \(alias).owner_id = ?" }
+
+    /// ` AND column IN (the rep's accounts)` on a table keyed by account.
+    func byAccountColumn(_ column: String, parameter: String = "?") -> String {
+        repID == nil ? "" : " AND \(column) IN (SELECT id FROM account WHERE owner_id = \(parameter))"
+    }
+
+    /// The recent-touch query's filter.
+    var touch: String { byAccountColumn("t.account_id") }
+}
