@@ -15,13 +15,14 @@ public struct AgendaHistory: Sendable, Hashable {
     public var invoices: [InvoiceHistory]
     public var promises: [Promise]
     public var snoozes: [Snooze]
-    /// The contact to reach for the account's items (decision-maker, else first current).
-    public var contactToReach: Contact?
+    /// The key of the contact to reach about the account (current decision-maker, else the
+    /// first current contact); the details are loaded for the accounts on the agenda only.
+    public var contactToReach: String?
 
     public init(
         account: Account, contacts: [Contact] = [], events: [Event] = [], lastTouchBefore: CivilDate? = nil,
         lastCollectionBefore: CivilDate? = nil, touches: [TouchSummary.Stamp] = [], invoices: [InvoiceHistory] = [],
-        promises: [Promise] = [], snoozes: [Snooze] = [], contactToReach: Contact? = nil
+        promises: [Promise] = [], snoozes: [Snooze] = [], contactToReach: String? = nil
     ) {
         self.account = account
         self.contacts = contacts

@@ -82,8 +82,13 @@ public struct TouchSummary: Sendable, Hashable {
 
     /// Whether a touch of one of `kinds` is dated in [from, through].
     func has(_ kinds: Set<TouchKind>, from: CivilDate, through: CivilDate) -> Bool {
-        if kinds == [.collection], let lastCollection { return lastCollection >= from && lastCollection <= through }
-        return recent.contains { kinds.contains($0.kind) && $0.date >= from && $0.date <= through }
+        recent.contains { kinds.contains($0.kind) && $0.date >= from && $0.date <= through }
+    }
+
+    /// Whether a `collection` touch is dated in [from, D] (D: the date this summary is as of).
+    func hasCollection(since from: CivilDate) -> Bool {
+        if let lastCollection { return lastCollection >= from }
+        return recent.contains { $0.kind == .collection && $0.date >= from }
     }
 }
 

@@ -46,11 +46,16 @@ public enum AgendaRanking {
 
     /// Sorted by score (highest first), ties by account key; priority 1 … n.
     public static func ranked(_ items: [AgendaItem]) -> [AgendaItem] {
-        var sorted = items.sorted {
-            let (a, b) = ($0.score.total, $1.score.total)
-            return a != b ? a > b : $0.account < $1.account
+        // Sort small keys, not the items: an item is a few hundred bytes to move.
+        let order = items.indices.map { (total: items[$0].score.total, index: $0) }.sorted {
+            $0.total != $1.total ? $0.total > $1.total : items[$0.index].account < items[$1.index].account
         }
-        for index in sorted.indices { sorted[index].priority = index + 1 }
+        var sorted: [AgendaItem] = []
+        sorted.reserveCapacity(items.count)
+        for (rank, entry) in order.enumerated() {
+            sorted.append(items[entry.index])
+            sorted[rank].priority = rank + 1
+        }
         return sorted
     }
 

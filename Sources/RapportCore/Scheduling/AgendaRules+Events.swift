@@ -18,7 +18,6 @@ extension AgendaRules {
             }
         }
 
-        let contactsByKey = Dictionary(input.contacts.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         for event in input.events {
             if event.sensitive {
                 for occurrence in context.occurrences(of: event) {
@@ -31,7 +30,8 @@ extension AgendaRules {
                 continue
             }
             // A birthday event of a former contact follows the birthday rule for people.
-            if event.kind == .birthday, let key = event.contact, let person = contactsByKey[key], !person.keepsInfluence {
+            if event.kind == .birthday, let key = event.contact, let person = input.contacts.first(where: { $0.key == key }),
+               !person.keepsInfluence {
                 continue
             }
             let lead = event.kind == .birthday ? config.birthdayLead : config.eventLead

@@ -19,7 +19,7 @@ extension AgendaRules {
         for promise in input.promises where date > promise.promisedOn {
             let covered = promise.invoice.map { number in open.filter { $0.invoice.number == number } } ?? open
             let dueOn = promise.promisedOn.adding(days: 1)
-            guard !covered.isEmpty, !input.touches.has([.collection], from: dueOn, through: date) else { continue }
+            guard !covered.isEmpty, !input.touches.hasCollection(since: dueOn) else { continue }
             reasons.append(Reason(
                 kind: .promise, dueOn: dueOn, invoices: covered.map { openInvoice($0, date: date) }, promise: promise))
         }
@@ -34,7 +34,7 @@ extension AgendaRules {
         var pending: [(level: CollectionLevel, reached: CivilDate, invoice: InvoiceBalance)] = []
         for balance in open {
             guard let (level, reached) = highestLevel(dueOn: balance.invoice.dueOn, levels: context.config.collectionLevels, date: date),
-                  !input.touches.has([.collection], from: reached, through: date) else { continue }
+                  !input.touches.hasCollection(since: reached) else { continue }
             pending.append((level, reached, balance))
         }
         guard let top = pending.map(\.level).max(),

@@ -29,8 +29,7 @@ public enum AgendaRules {
         if !inQuietPeriod(input, context: context) {
             reasons += moneyReasons(input, context: context)
         }
-        let snoozed = Set(input.snoozes.filter { date <= $0.until }.map(\.kind))
-        reasons.removeAll { snoozed.contains($0.kind) }
+        for snooze in input.snoozes where date <= snooze.until { reasons.removeAll { $0.kind == snooze.kind } }
         guard !reasons.isEmpty else { return nil }
         reasons.sort(by: displayOrder)
 

@@ -1,3 +1,5 @@
+import CSQLite
+
 /// Loading the agenda's inputs for a range of days [from, through] — one day for `today`,
 /// a week for `agenda` — for every account or one rep's, in a fixed number of set-based
 /// queries (no query per account). The SQL narrows the accounts to a superset of those
@@ -8,57 +10,49 @@ extension Database {
     public func agendaHistories(from: CivilDate, through: CivilDate, rep: String?, context: AgendaContext) throws -> [AgendaHistory] {
         guard from <= through else { return [] }
         let config = context.config
+        var repHandles: [Int64: String] = [:]
+        try forEachRow("SELECT id, handle FROM rep") { repHandles[$0.int64(0)] = $0.string(1) }
         let repID: Int? = try rep.map { handle in
-            guard let id = try scalarInt("SELECT id FROM rep WHERE handle = ?", [handle]) else {
-                throw RapportError.data("no rep '\(handle)'")
-            }
-            return id
+            guard let id = repHandles.first(where: { $0.value == handle })?.key else { throw RapportError.data("no rep '\(handle)'") }
+            return Int(id)
         }
         let scope = AgendaScope(repID: repID)
 
-        // Which (country, tier) pairs have a holiday or gift window open on some day of the range.
-        var countries: Set<String> = []
-        var occasionKeys: Set<String> = []
-        try forEachRow("SELECT DISTINCT country, tier FROM account WHERE created_on <= ?" + scope.account("account"), [through] + scope.arguments) { row in
-            countries.insert(row.string(0))
-            occasionKeys.insert(row.string(0) + "\u{1F}" + row.string(1))
-        }
-        occasionKeys = try occasionKeys.filter { key in
-            let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-            return try Self.occasionWindowOpen(country: parts[0], tier: parts[1], from: from, through: through, context: context)
-        }
+        // The countries in use (a loose scan of the country index: one seek per country).
+        let countries = try rows("""
+            WITH RECURSIVE c(country) AS (
+                SELECT MIN(country) FROM account
+                UNION ALL
+                SELECT (SELECT MIN(a.country) FROM account a WHERE a.country > c.country) FROM c WHERE c.country IS NOT NULL)
+            SELECT country FROM c WHERE country IS NOT NULL
+            """) { $0.string(0) }
+        let occasionFilter = try OccasionFilter(countries: countries, from: from, through: through, context: context)
         let horizon = try (from == through ? context : context.on(through)).touchHorizon(countries: countries)
 
-        var byAccount: [Int64: Partial] = [:]
-        try loadEvents(from: from, through: through, config: config, scope: scope, into: &byAccount)
-        try loadBirthdays(from: from, through: through, config: config, scope: scope, into: &byAccount)
-        try loadInvoices(from: from, through: through, scope: scope, into: &byAccount)
-        try loadPromises(scope: scope, into: &byAccount)
-        let candidates = Array(byAccount.keys)
-        try loadLastCollection(before: from, accounts: byAccount.filter { !$0.value.invoices.isEmpty || !$0.value.promises.isEmpty }.map(\.key), into: &byAccount)
-        try loadSnoozes(from: from, scope: scope, into: &byAccount)
+        var partials: [Int64: Partial] = [:]
+        try loadEvents(from: from, through: through, config: config, scope: scope, into: &partials)
+        try loadBirthdays(from: from, through: through, config: config, scope: scope, into: &partials)
+        try loadInvoices(from: from, through: through, scope: scope, into: &partials)
+        try loadPromises(scope: scope, into: &partials)
+        let candidates = Array(partials.keys)
+        let money = partials.filter { !$0.value.invoices.isEmpty || !$0.value.promises.isEmpty }.map(\.key)
+        try loadSnoozes(from: from, scope: scope, into: &partials)
 
         var histories: [AgendaHistory] = []
         var index: [Int64: Int] = [:]
         let (accountSQL, accountArguments) = accountsQuery(
-            from: from, through: through, config: config, scope: scope, candidates: candidates, occasionKeys: occasionKeys)
+            from: from, through: through, config: config, scope: scope, candidates: candidates, money: money,
+            occasions: occasionFilter)
         try forEachRow(accountSQL, accountArguments) { row in
             let id = row.int64(0)
-            guard let createdOn = row.date(8) else { throw RapportError.data("account \(row.string(1)): bad created_on") }
+            guard let createdOn = row.civilDate(6) else { throw RapportError.data("account \(row.string(1)): bad created_on") }
             let account = Account(
-                key: row.string(1), name: row.string(2), tier: row.string(3), owner: row.string(4), country: row.string(5),
-                region: row.optionalString(6), locale: row.optionalString(7), createdOn: createdOn,
-                status: try Self.parse(AccountStatus.self, row.string(9), what: "account status"),
-                cadenceDays: row.optionalInt(10))
-            var history = AgendaHistory(account: account, lastTouchBefore: row.date(11))
-            if let partial = byAccount[id] { partial.fill(&history) }
-            if !row.isNull(12) {
-                history.contactToReach = Contact(
-                    key: row.string(12), account: account.key, name: row.string(13), salutation: row.optionalString(14),
-                    title: row.optionalString(15), role: row.optionalString(16).flatMap(ContactRole.init(rawValue:)),
-                    status: .current, phone: row.optionalString(17), email: row.optionalString(18), chat: row.optionalString(19),
-                    channel: row.optionalString(20).flatMap(Channel.init(rawValue:)), locale: row.optionalString(21))
-            }
+                key: row.string(1), name: row.string(2), tier: row.string(3), owner: repHandles[row.int64(4)] ?? "",
+                country: row.string(5), createdOn: createdOn,
+                status: row.string(7) == "dormant" ? .dormant : .active, cadenceDays: row.optionalInt(8))
+            var history = AgendaHistory(account: account, lastTouchBefore: row.civilDate(9), lastCollectionBefore: row.civilDate(10))
+            history.contactToReach = row.optionalString(11)
+            partials[id]?.fill(&history)
             index[id] = histories.count
             histories.append(history)
         }
@@ -69,21 +63,42 @@ extension Database {
             WHERE t.date >= ? AND t.date <= ? AND (t.kind IN ('greeting', 'gift', 'care', 'visit') OR t.date >= ?)
             """ + scope.touch
         try forEachRow(touchSQL, [from.adding(days: -horizon), through, from] + scope.arguments) { row in
-            guard let at = index[row.int64(0)], let date = row.date(1), let kind = TouchKind(rawValue: row.string(2)) else { return }
+            guard let at = index[row.int64(0)], let date = row.civilDate(1), let kind = TouchKind(rawValue: row.string(2)) else { return }
             histories[at].touches.append(TouchSummary.Stamp(date: date, kind: kind))
         }
         return histories
     }
 
+    /// The contacts with these keys, for the items shown (the contact to reach).
+    public func contacts(keys: [String]) throws -> [String: Contact] {
+        guard !keys.isEmpty else { return [:] }
+        var found: [String: Contact] = [:]
+        let sql = """
+            SELECT c.key, a.key, c.name, c.salutation, c.title, c.role, c.status, c.phone, c.email, c.chat, c.channel, c.locale
+            FROM contact c JOIN account a ON a.id = c.account_id WHERE c.key IN (SELECT value FROM json_each(?))
+            """
+        try forEachRow(sql, [Self.jsonArray(keys)]) { row in
+            found[row.string(0)] = Contact(
+                key: row.string(0), account: row.string(1), name: row.string(2), salutation: row.optionalString(3),
+                title: row.optionalString(4), role: row.optionalString(5).flatMap(ContactRole.init(rawValue:)),
+                status: row.string(6) == "former" ? .former : .current, phone: row.optionalString(7),
+                email: row.optionalString(8), chat: row.optionalString(9),
+                channel: row.optionalString(10).flatMap(Channel.init(rawValue:)), locale: row.optionalString(11))
+        }
+        return found
+    }
+
     // MARK: the account query
 
     /// Accounts created by `through` that may have a reason: a check-in that can fall due in
-    /// the range, an id among `candidates`, or a (country, tier) with an occasion window open.
-    /// `last` is the last touch before `from`: touches within the range only move a
-    /// check-in later, so this keeps every account whose check-in can fall due.
+    /// the range, an id among `candidates`, or an occasion window open for their country and
+    /// tier. `last` is the last touch before `from`: touches within the range only move a
+    /// check-in later, so this keeps every account whose check-in can fall due. The last
+    /// collection touch is looked up for the accounts with money to chase (`money`), the
+    /// contact to reach for every account returned.
     private func accountsQuery(
         from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, candidates: [Int64],
-        occasionKeys: Set<String>
+        money: [Int64], occasions: OccasionFilter
     ) -> (String, [any SQLBindable]) {
         // A check-in is due by `through` when its base date is on or before through − cadence.
         let tiers = config.cadence.keys.sorted()
@@ -92,40 +107,24 @@ extension Database {
         cutoffArguments.append(through.adding(days: -config.cadenceDays(tier: "\u{1F}unlisted")))
         let cutoff = "CASE a.tier " + tiers.map { _ in "WHEN ? THEN ? " }.joined() + "ELSE ? END"
         let sql = """
-            SELECT a.id, a.key, a.name, a.tier, r.handle, a.country, a.region, a.locale, a.created_on, a.status,
-                   a.cadence_days, a.last, c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat,
-                   c.channel, c.locale
+            SELECT a.id, a.key, a.name, a.tier, a.owner_id, a.country, a.created_on, a.status, a.cadence_days, a.last,
+                   CASE WHEN a.id IN (SELECT value FROM json_each(?)) THEN
+                       (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection' AND t.date < ?) END,
+                   (SELECT c.key FROM contact c WHERE c.account_id = a.id AND c.status = 'current'
+                    ORDER BY c.role IS NOT 'decision-maker', c.id LIMIT 1)
             FROM (SELECT a.*, (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?) AS last
                   FROM account a WHERE a.created_on <= ?\(scope.account("a"))) AS a
-            JOIN rep r ON r.id = a.owner_id
-            LEFT JOIN contact c ON c.id = (
-                SELECT c2.id FROM contact c2 WHERE c2.account_id = a.id AND c2.status = 'current'
-                ORDER BY c2.role = 'decision-maker' DESC, c2.id LIMIT 1)
             WHERE (a.status = 'active' AND COALESCE(a.last, a.created_on) <= CASE WHEN a.cadence_days IS NOT NULL
                        THEN date(?, '-' || a.cadence_days || ' days') ELSE \(cutoff) END)
                OR a.id IN (SELECT value FROM json_each(?))
+               OR a.country IN (SELECT value FROM json_each(?))
                OR (a.country || char(31) || a.tier) IN (SELECT value FROM json_each(?))
             ORDER BY a.id
             """
-        let arguments: [any SQLBindable] = [from, through] + scope.arguments + [through] + cutoffArguments
-            + [Self.jsonArray(candidates.map(String.init)), Self.jsonArray(occasionKeys.sorted())]
+        var arguments: [any SQLBindable] = [Self.jsonArray(money), from, from, through] + scope.arguments + [through]
+        arguments += cutoffArguments
+        arguments += [Self.jsonArray(candidates), Self.jsonArray(occasions.everyTier.sorted()), Self.jsonArray(occasions.pairs.sorted())]
         return (sql, arguments)
-    }
-
-    /// Whether a holiday or gift window of `country`'s occasions for `tier` is open on some
-    /// day of [from, through].
-    static func occasionWindowOpen(country: String, tier: String, from: CivilDate, through: CivilDate, context: AgendaContext) throws -> Bool {
-        for day in [from, through] {
-            for occasion in try context.on(day).occasions(country: country) {
-                let greeting = (occasion.date.adding(days: -occasion.greetingLead), occasion.date)
-                if occasion.isGreeting, occasion.greetedTiers?.contains(tier) ?? true,
-                   greeting.0 <= through, greeting.1 >= from { return true }
-                let gift = (occasion.date.adding(days: -occasion.giftLead), occasion.date.adding(days: -occasion.greetingLead - 1))
-                if occasion.isGift, (occasion.giftTiers ?? context.config.giftTiers).contains(tier),
-                   gift.0 <= through, gift.1 >= from { return true }
-            }
-        }
-        return false
     }
 
     // MARK: per-source loads (each one query, grouped by account row id)
@@ -137,7 +136,6 @@ extension Database {
         var invoices: [InvoiceHistory] = []
         var promises: [Promise] = []
         var snoozes: [Snooze] = []
-        var lastCollection: CivilDate?
 
         /// Moves the data into the history, keyed by the account's key.
         func fill(_ history: inout AgendaHistory) {
@@ -147,7 +145,6 @@ extension Database {
             history.invoices = invoices.map { var i = $0; i.invoice.account = key; return i }
             history.promises = promises.map { var p = $0; p.account = key; return p }
             history.snoozes = snoozes.map { Snooze(account: key, kind: $0.kind, until: $0.until) }
-            history.lastCollectionBefore = lastCollection
         }
     }
 
@@ -183,13 +180,12 @@ extension Database {
                 title: row.string(2), date: date,
                 repeatRule: try row.optionalString(5).flatMap { $0.isEmpty ? nil : try Self.parse(Repeat.self, $0, what: "event repeat") },
                 sensitive: row.bool(6))
-            var partial = byAccount[row.int64(0), default: Partial()]
-            partial.events.append(event)
+            let id = row.int64(0)
+            byAccount[id, default: Partial()].events.append(event)
             // The person an event names decides whether a former contact's birthday counts.
-            if !row.isNull(7), !partial.contacts.contains(where: { $0.key == row.string(7) }) {
-                partial.contacts.append(try Self.contact(row, from: 7))
+            if !row.isNull(7), !(byAccount[id]?.contacts.contains(where: { $0.key == row.string(7) }) ?? false) {
+                byAccount[id]?.contacts.append(try Self.contact(row, from: 7))
             }
-            byAccount[row.int64(0)] = partial
         }
     }
 
@@ -202,10 +198,8 @@ extension Database {
             """ + scope.byAccountColumn("c.account_id") + " ORDER BY c.id"
         try forEachRow(sql, [Self.jsonArray(monthDays.sorted())] + scope.arguments) { row in
             let contact = try Self.contact(row, from: 1)
-            var partial = byAccount[row.int64(0), default: Partial()]
-            partial.contacts.removeAll { $0.key == contact.key }
-            partial.contacts.append(contact)
-            byAccount[row.int64(0)] = partial
+            byAccount[row.int64(0), default: Partial()].contacts.removeAll { $0.key == contact.key }
+            byAccount[row.int64(0)]?.contacts.append(contact)
         }
     }
 
@@ -225,24 +219,23 @@ extension Database {
             + " WHERE i.last_paid_on >= ?1 AND i.paid_total >= i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", parameter: "?3")
         var late: [Int64: (account: Int64, slot: Int)] = [:]
         try forEachRow(sql, [from, through] + scope.arguments) { row in
-            guard let issued = row.date(3), let due = row.date(4) else {
+            guard let issued = row.civilDate(3), let due = row.civilDate(4) else {
                 throw RapportError.data("invoice \(row.string(2)): bad issued_on or due_on")
             }
             let invoice = Invoice(
                 number: row.string(2), account: "", issuedOn: issued, dueOn: due,
                 amount: Money(minor: row.int64(5), currency: row.string(6)))
-            var partial = byAccount[row.int64(1), default: Partial()]
-            if row.bool(8) { late[row.int64(0)] = (row.int64(1), partial.invoices.count) }
-            partial.invoices.append(InvoiceHistory(invoice: invoice, paidBefore: row.int64(7)))
-            byAccount[row.int64(1)] = partial
+            let account = row.int64(1)
+            if row.bool(8) { late[row.int64(0)] = (account, byAccount[account]?.invoices.count ?? 0) }
+            byAccount[account, default: Partial()].invoices.append(InvoiceHistory(invoice: invoice, paidBefore: row.int64(7)))
         }
         guard !late.isEmpty else { return }
         let payments = """
             SELECT p.invoice_id, p.paid_on, p.amount FROM payment p
             WHERE p.invoice_id IN (SELECT value FROM json_each(?)) AND p.paid_on >= ? AND p.paid_on <= ?
             """
-        try forEachRow(payments, [Self.jsonArray(late.keys.map(String.init)), from, through]) { row in
-            guard let (account, slot) = late[row.int64(0)], let paidOn = row.date(1) else { return }
+        try forEachRow(payments, [Self.jsonArray(Array(late.keys)), from, through]) { row in
+            guard let (account, slot) = late[row.int64(0)], let paidOn = row.civilDate(1) else { return }
             let number = byAccount[account]?.invoices[slot].invoice.number ?? ""
             byAccount[account]?.invoices[slot].payments.append(Payment(invoice: number, paidOn: paidOn, amount: row.int64(2)))
         }
@@ -254,23 +247,10 @@ extension Database {
             FROM promise p LEFT JOIN invoice i ON i.id = p.invoice_id
             """ + (scope.repID == nil ? "" : " WHERE p.account_id IN (SELECT id FROM account WHERE owner_id = ?)")
         try forEachRow(sql, scope.arguments) { row in
-            guard let promisedOn = row.date(2) else { throw RapportError.data("promise: bad promised_on") }
+            guard let promisedOn = row.civilDate(2) else { throw RapportError.data("promise: bad promised_on") }
             byAccount[row.int64(0), default: Partial()].promises.append(Promise(
                 account: "", invoice: row.optionalString(1), promisedOn: promisedOn,
                 amount: Money(minor: row.int64(3), currency: row.string(4))))
-        }
-    }
-
-    /// The last collection touch before `from` of the accounts with money to chase (the
-    /// collection and promise windows reach back without limit).
-    private func loadLastCollection(before from: CivilDate, accounts: [Int64], into byAccount: inout [Int64: Partial]) throws {
-        guard !accounts.isEmpty else { return }
-        let sql = """
-            SELECT j.value, (SELECT MAX(t.date) FROM touch t WHERE t.account_id = j.value AND t.kind = 'collection' AND t.date < ?)
-            FROM json_each(?) AS j
-            """
-        try forEachRow(sql, [from, Self.jsonArray(accounts.map(String.init))]) { row in
-            byAccount[row.int64(0)]?.lastCollection = row.date(1)
         }
     }
 
@@ -278,7 +258,7 @@ extension Database {
     private func loadSnoozes(from: CivilDate, scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
         let sql = "SELECT s.account_id, s.kind, s.until FROM snooze s WHERE s.until >= ?" + scope.byAccountColumn("s.account_id")
         try forEachRow(sql, [from] + scope.arguments) { row in
-            guard let until = row.date(2) else { throw RapportError.data("snooze: bad until date") }
+            guard let until = row.civilDate(2) else { throw RapportError.data("snooze: bad until date") }
             let kind = try Self.parse(ReasonKind.self, row.string(1), what: "snooze kind")
             // A snooze alone gives no reason: only attach it to accounts already loaded.
             byAccount[row.int64(0), default: Partial()].snoozes.append(Snooze(account: "", kind: kind, until: until))
@@ -309,6 +289,11 @@ extension Database {
         return value
     }
 
+    /// A JSON array of row ids for `json_each(?)` (numbers, so they compare as integers).
+    static func jsonArray(_ values: [Int64]) -> String {
+        "[" + values.map(String.init).joined(separator: ",") + "]"
+    }
+
     /// A JSON array of strings for `json_each(?)`: one bound parameter instead of a query per value.
     static func jsonArray(_ values: [String]) -> String {
         var out = "["
@@ -331,6 +316,34 @@ extension Database {
     }
 }
 
+/// The countries (every tier) and country–tier pairs that have a holiday or gift window
+/// open on some day of [from, through].
+struct OccasionFilter {
+    var everyTier: Set<String> = []
+    /// `country` + U+001F + `tier`.
+    var pairs: Set<String> = []
+
+    init(countries: [String], from: CivilDate, through: CivilDate, context: AgendaContext) throws {
+        for country in countries {
+            for occasion in try context.on(from).occasions(country: country) + context.on(through).occasions(country: country) {
+                let greeting = (occasion.date.adding(days: -occasion.greetingLead), occasion.date)
+                if occasion.isGreeting, greeting.0 <= through, greeting.1 >= from {
+                    add(country, occasion.greetedTiers)
+                }
+                let gift = (occasion.date.adding(days: -occasion.giftLead), occasion.date.adding(days: -occasion.greetingLead - 1))
+                if occasion.isGift, gift.0 <= through, gift.1 >= from {
+                    add(country, occasion.giftTiers ?? context.config.giftTiers)
+                }
+            }
+        }
+    }
+
+    private mutating func add(_ country: String, _ tiers: Set<String>?) {
+        guard let tiers else { everyTier.insert(country); return }
+        for tier in tiers { pairs.insert(country + "\u{1F}" + tier) }
+    }
+}
+
 /// All accounts, or one rep's: the SQL fragments and arguments that narrow each query.
 struct AgendaScope {
     var repID: Int?
@@ -346,4 +359,24 @@ struct AgendaScope {
 
     /// The recent-touch query's filter.
     var touch: String { byAccountColumn("t.account_id") }
+}
+
+extension Row {
+    /// A `YYYY-MM-DD` column read straight from SQLite's buffer (the loader reads a few
+    /// hundred thousand dates); nil when NULL or malformed.
+    func civilDate(_ index: Int) -> CivilDate? {
+        guard let text = sqlite3_column_text(handle, Int32(index)), sqlite3_column_bytes(handle, Int32(index)) == 10,
+              text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-") else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let b = text[i]
+                guard b >= 48, b <= 57 else { return nil }
+                value = value * 10 + Int(b - 48)
+            }
+            return value
+        }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        return CivilDate(year: y, month: m, day: d)
+    }
 }

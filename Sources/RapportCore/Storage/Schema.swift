@@ -149,6 +149,7 @@ public enum Schema {
         CREATE INDEX contact_birthday_month_day ON contact(substr(birthday, -5)) WHERE birthday IS NOT NULL;
         CREATE INDEX event_month_day ON event(substr(date, -5));
         CREATE INDEX account_country_tier ON account(country, tier);
+        CREATE INDEX contact_reach ON contact(account_id, role IS NOT 'decision-maker', id, key) WHERE status = 'current';
         """
 }
 
