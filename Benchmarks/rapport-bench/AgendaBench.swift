@@ -1,7 +1,7 @@
 import Foundation
 import RapportCore
 
-// `rapport-bench agenda --db PATH [--generate] [--date D] [--rep HANDLE] [--runs N] [--festival]`
+// `rapport-bench agenda --db PATH [--generate] [--date D] [--rep HANDLE] [--runs N] [--festival] [--profile]`
 //
 // Times the agenda on a large database in-process — all reps, one rep, one day and a
 // week — against the sqlite3 shell running one hand-written query that lists the accounts
@@ -17,7 +17,7 @@ enum AgendaBench {
         while let argument = rest.popFirst() {
             guard argument.hasPrefix("--") else { throw BenchError("unexpected argument \(argument)") }
             let name = String(argument.dropFirst(2))
-            if ["generate", "festival"].contains(name) { flags.insert(name); continue }
+            if ["generate", "festival", "profile"].contains(name) { flags.insert(name); continue }
             guard let value = rest.popFirst() else { throw BenchError("--\(name) needs a value") }
             options[name] = value
         }
@@ -49,6 +49,18 @@ enum AgendaBench {
                 .reduce(0) { $0 + $1.items.count }
         }
 
+        if flags.contains("profile") {
+            // Only the all-reps day, repeated, for a profiler (`perf record`), with the split
+            // between loading and the rules.
+            for _ in 0..<runs {
+                let context = AgendaContext(date: date, config: config, occasions: occasions)
+                var histories: [AgendaHistory] = []
+                let load = try time { histories = try db.agendaHistories(from: date, through: date, rep: nil, context: context) }
+                let rules = try time { _ = try AgendaRules.days(histories, from: date, through: date, context: context) }
+                print(String(format: "load %.1f ms cpu (%d accounts), rules %.1f ms cpu, max RSS %.1f MB", load.cpu * 1000, histories.count, rules.cpu * 1000, peakMemoryMB()))
+            }
+            return
+        }
         var shell: [Timing] = [], all: [Timing] = [], one: [Timing] = [], weekly: [Timing] = []
         var counts = (all: 0, one: 0, week: 0, due: 0)
         for _ in 0..<runs {

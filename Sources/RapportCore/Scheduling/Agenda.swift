@@ -16,16 +16,7 @@ public func agendaDays(
 ) throws -> [AgendaDay] {
     let context = AgendaContext(date: from, config: config, occasions: occasions)
     let histories = try db.agendaHistories(from: from, through: through, rep: rep, context: context)
-    var days = try AgendaRules.days(histories, from: from, through: through, context: context)
-    // The contact to reach, loaded for the accounts on the agenda only.
-    let reachKeys = Dictionary(histories.compactMap { h in h.contactToReach.map { (h.account.key, $0) } }, uniquingKeysWith: { a, _ in a })
-    let wanted = Set(days.flatMap { $0.items.compactMap { reachKeys[$0.account] } })
-    let contacts = try db.contacts(keys: Array(wanted))
-    for d in days.indices {
-        for i in days[d].items.indices {
-            days[d].items[i].contact = reachKeys[days[d].items[i].account].flatMap { contacts[$0] }
-        }
-    }
+    let days = try AgendaRules.days(histories, from: from, through: through, context: context)
     return days
 }
 
@@ -49,7 +40,9 @@ extension AgendaRules {
             let dayContext = context.on(date)
             var items: [AgendaItem] = []
             for history in histories {
-                if let item = try item(for: history.input(asOf: date), context: dayContext) { items.append(item) }
+                guard var item = try item(for: history.input(asOf: date), context: dayContext) else { continue }
+                item.contact = history.contactToReach
+                items.append(item)
             }
             days.append(AgendaDay(date: date, items: AgendaRanking.ranked(items)))
             date = date.adding(days: 1)

@@ -15,14 +15,14 @@ public struct AgendaHistory: Sendable, Hashable {
     public var invoices: [InvoiceHistory]
     public var promises: [Promise]
     public var snoozes: [Snooze]
-    /// The key of the contact to reach about the account (current decision-maker, else the
-    /// first current contact); the details are loaded for the accounts on the agenda only.
-    public var contactToReach: String?
+    /// The contact to reach about the account: the current decision-maker, else the first
+    /// current contact (`AgendaRules.contactToReach`).
+    public var contactToReach: Contact?
 
     public init(
         account: Account, contacts: [Contact] = [], events: [Event] = [], lastTouchBefore: CivilDate? = nil,
         lastCollectionBefore: CivilDate? = nil, touches: [TouchSummary.Stamp] = [], invoices: [InvoiceHistory] = [],
-        promises: [Promise] = [], snoozes: [Snooze] = [], contactToReach: String? = nil
+        promises: [Promise] = [], snoozes: [Snooze] = [], contactToReach: Contact? = nil
     ) {
         self.account = account
         self.contacts = contacts
@@ -39,15 +39,22 @@ public struct AgendaHistory: Sendable, Hashable {
     /// The rules' input for one day of the range (the as-of rule applied).
     public func input(asOf date: CivilDate) -> AgendaInput {
         var summary = TouchSummary(last: lastTouchBefore, lastCollection: lastCollectionBefore)
-        for stamp in touches where stamp.date <= date {
-            summary.recent.append(stamp)
+        var allBefore = true
+        for stamp in touches {
+            guard stamp.date <= date else { allBefore = false; continue }
             summary.last = max(summary.last ?? stamp.date, stamp.date)
             if stamp.kind == .collection { summary.lastCollection = max(summary.lastCollection ?? stamp.date, stamp.date) }
         }
-        let balances = invoices.filter { $0.invoice.issuedOn <= date }.map { history in
-            InvoiceBalance(
-                invoice: history.invoice,
-                paid: history.paidBefore + history.payments.filter { $0.paidOn <= date }.reduce(0) { $0 + $1.amount })
+        // One day's input shares the array; a later day of a range filters it.
+        summary.recent = allBefore ? touches : touches.filter { $0.date <= date }
+        var balances: [InvoiceBalance] = []
+        if !invoices.isEmpty {
+            balances.reserveCapacity(invoices.count)
+            for history in invoices where history.invoice.issuedOn <= date {
+                var paid = history.paidBefore
+                for payment in history.payments where payment.paidOn <= date { paid += payment.amount }
+                balances.append(InvoiceBalance(invoice: history.invoice, paid: paid))
+            }
         }
         return AgendaInput(
             account: account, contacts: contacts, events: events, touches: summary, invoices: balances,

@@ -2,6 +2,7 @@ extension AgendaRules {
     /// Collection and promise reasons (the caller has already applied the quiet period).
     static func moneyReasons(_ input: AgendaInput, context: AgendaContext) -> [Reason] {
         let date = context.date
+        guard !input.invoices.isEmpty else { return [] }
         let open = input.invoices.filter { $0.invoice.issuedOn <= date && $0.isOpen }
         guard !open.isEmpty else { return [] }
         var reasons: [Reason] = []
@@ -9,10 +10,8 @@ extension AgendaRules {
         // An unbroken promise (D ≤ promised_on) holds off collection for what it covers.
         let unbroken = input.promises.filter { date <= $0.promisedOn }
         if !unbroken.contains(where: { $0.invoice == nil }) {
-            let promised = Set(unbroken.compactMap(\.invoice))
-            if let collection = collectionReason(open.filter { !promised.contains($0.invoice.number) }, input: input, context: context) {
-                reasons.append(collection)
-            }
+            let chased = unbroken.isEmpty ? open : open.filter { balance in !unbroken.contains { $0.invoice == balance.invoice.number } }
+            if let collection = collectionReason(chased, input: input, context: context) { reasons.append(collection) }
         }
 
         // A broken promise (D > promised_on) while what it covers is still open.

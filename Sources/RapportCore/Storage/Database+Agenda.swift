@@ -51,8 +51,14 @@ extension Database {
                 country: row.string(5), createdOn: createdOn,
                 status: row.string(7) == "dormant" ? .dormant : .active, cadenceDays: row.optionalInt(8))
             var history = AgendaHistory(account: account, lastTouchBefore: row.civilDate(9), lastCollectionBefore: row.civilDate(10))
-            history.contactToReach = row.optionalString(11)
-            partials[id]?.fill(&history)
+            partials.removeValue(forKey: id)?.move(into: &history)
+            if !row.isNull(11) {
+                history.contactToReach = Contact(
+                    key: row.string(11), account: account.key, name: row.string(12), salutation: row.optionalString(13),
+                    title: row.optionalString(14), role: row.optionalString(15).flatMap(ContactRole.init(rawValue:)),
+                    status: .current, phone: row.optionalString(16), email: row.optionalString(17), chat: row.optionalString(18),
+                    channel: row.optionalString(19).flatMap(Channel.init(rawValue:)), locale: row.optionalString(20))
+            }
             index[id] = histories.count
             histories.append(history)
         }
@@ -69,33 +75,15 @@ extension Database {
         return histories
     }
 
-    /// The contacts with these keys, for the items shown (the contact to reach).
-    public func contacts(keys: [String]) throws -> [String: Contact] {
-        guard !keys.isEmpty else { return [:] }
-        var found: [String: Contact] = [:]
-        let sql = """
-            SELECT c.key, a.key, c.name, c.salutation, c.title, c.role, c.status, c.phone, c.email, c.chat, c.channel, c.locale
-            FROM contact c JOIN account a ON a.id = c.account_id WHERE c.key IN (SELECT value FROM json_each(?))
-            """
-        try forEachRow(sql, [Self.jsonArray(keys)]) { row in
-            found[row.string(0)] = Contact(
-                key: row.string(0), account: row.string(1), name: row.string(2), salutation: row.optionalString(3),
-                title: row.optionalString(4), role: row.optionalString(5).flatMap(ContactRole.init(rawValue:)),
-                status: row.string(6) == "former" ? .former : .current, phone: row.optionalString(7),
-                email: row.optionalString(8), chat: row.optionalString(9),
-                channel: row.optionalString(10).flatMap(Channel.init(rawValue:)), locale: row.optionalString(11))
-        }
-        return found
-    }
-
     // MARK: the account query
 
     /// Accounts created by `through` that may have a reason: a check-in that can fall due in
     /// the range, an id among `candidates`, or an occasion window open for their country and
-    /// tier. `last` is the last touch before `from`: touches within the range only move a
-    /// check-in later, so this keeps every account whose check-in can fall due. The last
-    /// collection touch is looked up for the accounts with money to chase (`money`), the
-    /// contact to reach for every account returned.
+    /// tier. `last` is the last touch before `from` (touches within the range only move a
+    /// check-in later, so this keeps every account whose check-in can fall due): the kept
+    /// `last_touch_on` when it is before `from`, else a search of the touch index (only
+    /// when replaying a past day, or for accounts touched on `from` itself). The same for
+    /// the last collection touch of the accounts with money to chase (`money`).
     private func accountsQuery(
         from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, candidates: [Int64],
         money: [Int64], occasions: OccasionFilter
@@ -109,11 +97,15 @@ extension Database {
         let sql = """
             SELECT a.id, a.key, a.name, a.tier, a.owner_id, a.country, a.created_on, a.status, a.cadence_days, a.last,
                    CASE WHEN a.id IN (SELECT value FROM json_each(?)) THEN
-                       (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection' AND t.date < ?) END,
-                   (SELECT c.key FROM contact c WHERE c.account_id = a.id AND c.status = 'current'
-                    ORDER BY c.role IS NOT 'decision-maker', c.id LIMIT 1)
-            FROM (SELECT a.*, (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?) AS last
+                       CASE WHEN a.last_collection_on IS NULL OR a.last_collection_on < ?2 THEN a.last_collection_on
+                       ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection' AND t.date < ?2) END
+                   END,
+                   c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale
+            FROM (SELECT a.*,
+                      CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?2 THEN a.last_touch_on
+                      ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?2) END AS last
                   FROM account a WHERE a.created_on <= ?\(scope.account("a"))) AS a
+            LEFT JOIN contact c ON c.id = a.reach_contact_id
             WHERE (a.status = 'active' AND COALESCE(a.last, a.created_on) <= CASE WHEN a.cadence_days IS NOT NULL
                        THEN date(?, '-' || a.cadence_days || ' days') ELSE \(cutoff) END)
                OR a.id IN (SELECT value FROM json_each(?))
@@ -121,7 +113,7 @@ extension Database {
                OR (a.country || char(31) || a.tier) IN (SELECT value FROM json_each(?))
             ORDER BY a.id
             """
-        var arguments: [any SQLBindable] = [Self.jsonArray(money), from, from, through] + scope.arguments + [through]
+        var arguments: [any SQLBindable] = [Self.jsonArray(money), from, through] + scope.arguments + [through]
         arguments += cutoffArguments
         arguments += [Self.jsonArray(candidates), Self.jsonArray(occasions.everyTier.sorted()), Self.jsonArray(occasions.pairs.sorted())]
         return (sql, arguments)
@@ -137,14 +129,23 @@ extension Database {
         var promises: [Promise] = []
         var snoozes: [Snooze] = []
 
-        /// Moves the data into the history, keyed by the account's key.
-        func fill(_ history: inout AgendaHistory) {
+        /// Moves the data into the history, naming the account by its key (the per-source
+        /// queries only knew its row id).
+        consuming func move(into history: inout AgendaHistory) {
             let key = history.account.key
-            history.contacts = contacts.map { var c = $0; c.account = key; return c }
-            history.events = events.map { var e = $0; e.account = key; return e }
-            history.invoices = invoices.map { var i = $0; i.invoice.account = key; return i }
-            history.promises = promises.map { var p = $0; p.account = key; return p }
-            history.snoozes = snoozes.map { Snooze(account: key, kind: $0.kind, until: $0.until) }
+            for i in contacts.indices { contacts[i].account = key }
+            for i in events.indices { events[i].account = key }
+            for i in invoices.indices {
+                invoices[i].invoice.account = key
+                for j in invoices[i].payments.indices { invoices[i].payments[j].invoice = invoices[i].invoice.number }
+            }
+            for i in promises.indices { promises[i].account = key }
+            for i in snoozes.indices { snoozes[i].account = key }
+            history.contacts = contacts
+            history.events = events
+            history.invoices = invoices
+            history.promises = promises
+            history.snoozes = snoozes
         }
     }
 
