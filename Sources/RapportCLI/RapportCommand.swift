@@ -8,6 +8,9 @@ public struct RapportCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
+            TodayCommand.self,
+            AgendaCommand.self,
+            SnoozeCommand.self,
         ]
     )
 

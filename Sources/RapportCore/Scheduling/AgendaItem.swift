@@ -82,6 +82,10 @@ public struct Reason: Hashable, Sendable {
     public var promise: Promise?
     /// checkin: the cadence in force (days).
     public var cadenceDays: Int?
+    /// holiday / gift: the occasion's name in the account's locale (else the default locale).
+    public var occasionName: String?
+    /// event / care: the name of the contact concerned.
+    public var contactName: String?
 
     public init(
         kind: ReasonKind, dueOn: CivilDate, occasion: String? = nil, occasionDate: CivilDate? = nil,

@@ -11,9 +11,10 @@ extension AgendaRules {
         for contact in input.contacts where contact.keepsInfluence {
             guard let birthday = contact.birthday else { continue }
             for occurrence in context.occurrences(of: birthday) {
-                if let reason = greetingWindow(occurrence, lead: config.birthdayLead, input: input, date: date) {
-                    reasons.append(Reason(
-                        kind: .event, dueOn: reason, occasionDate: occurrence, title: "birthday", contact: contact.key))
+                if let dueOn = greetingWindow(occurrence, lead: config.birthdayLead, input: input, date: date) {
+                    var reason = Reason(kind: .event, dueOn: dueOn, occasionDate: occurrence, title: "birthday", contact: contact.key)
+                    reason.contactName = contact.name
+                    reasons.append(reason)
                 }
             }
         }
@@ -24,8 +25,9 @@ extension AgendaRules {
                     let end = occurrence.adding(days: config.careDays)
                     guard date >= occurrence, date <= end,
                           !input.touches.has(careKinds, from: occurrence, through: date) else { continue }
-                    reasons.append(Reason(
-                        kind: .care, dueOn: end, occasionDate: occurrence, title: event.title, contact: event.contact))
+                    var reason = Reason(kind: .care, dueOn: end, occasionDate: occurrence, title: event.title, contact: event.contact)
+                    reason.contactName = name(of: event.contact, in: input)
+                    reasons.append(reason)
                 }
                 continue
             }
@@ -37,8 +39,9 @@ extension AgendaRules {
             let lead = event.kind == .birthday ? config.birthdayLead : config.eventLead
             for occurrence in context.occurrences(of: event) {
                 if let dueOn = greetingWindow(occurrence, lead: lead, input: input, date: date) {
-                    reasons.append(Reason(
-                        kind: .event, dueOn: dueOn, occasionDate: occurrence, title: event.title, contact: event.contact))
+                    var reason = Reason(kind: .event, dueOn: dueOn, occasionDate: occurrence, title: event.title, contact: event.contact)
+                    reason.contactName = name(of: event.contact, in: input)
+                    reasons.append(reason)
                 }
             }
         }
@@ -51,6 +54,10 @@ extension AgendaRules {
         let start = occurrence.adding(days: -lead)
         guard date >= start, date <= occurrence, !input.touches.has(eventKinds, from: start, through: date) else { return nil }
         return occurrence
+    }
+
+    private static func name(of contact: String?, in input: AgendaInput) -> String? {
+        contact.flatMap { key in input.contacts.first { $0.key == key }?.name }
     }
 
     /// No money talk in [occurrence, occurrence + quiet days] of any sensitive event.

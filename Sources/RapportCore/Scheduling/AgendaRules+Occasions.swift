@@ -9,19 +9,24 @@ extension AgendaRules {
         let date = context.date
         let tier = input.account.tier
         var reasons: [Reason] = []
+        let locale = input.account.locale ?? context.config.defaultLocale
         for occasion in try context.occasions(country: input.account.country) {
             let greetingStart = occasion.date.adding(days: -occasion.greetingLead)
             if occasion.isGreeting, occasion.greetedTiers?.contains(tier) ?? true,
                date >= greetingStart, date <= occasion.date,
                !input.touches.has(greetingKinds, from: greetingStart, through: date) {
-                reasons.append(Reason(kind: .holiday, dueOn: occasion.date, occasion: occasion.key, occasionDate: occasion.date))
+                var reason = Reason(kind: .holiday, dueOn: occasion.date, occasion: occasion.key, occasionDate: occasion.date)
+                reason.occasionName = occasion.name(locale: locale)
+                reasons.append(reason)
             }
             let giftStart = occasion.date.adding(days: -occasion.giftLead)
             let giftEnd = occasion.date.adding(days: -occasion.greetingLead - 1)
             if occasion.isGift, (occasion.giftTiers ?? context.config.giftTiers).contains(tier),
                date >= giftStart, date <= giftEnd,
                !input.touches.has(giftKinds, from: giftStart, through: date) {
-                reasons.append(Reason(kind: .gift, dueOn: giftEnd, occasion: occasion.key, occasionDate: occasion.date))
+                var reason = Reason(kind: .gift, dueOn: giftEnd, occasion: occasion.key, occasionDate: occasion.date)
+                reason.occasionName = occasion.name(locale: locale)
+                reasons.append(reason)
             }
         }
         return reasons

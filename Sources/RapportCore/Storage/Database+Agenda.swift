@@ -48,7 +48,7 @@ extension Database {
             guard let createdOn = row.civilDate(6) else { throw RapportError.data("account \(row.string(1)): bad created_on") }
             let account = Account(
                 key: row.string(1), name: row.string(2), tier: row.string(3), owner: repHandles[row.int64(4)] ?? "",
-                country: row.string(5), createdOn: createdOn,
+                country: row.string(5), locale: row.optionalString(21), createdOn: createdOn,
                 status: row.string(7) == "dormant" ? .dormant : .active, cadenceDays: row.optionalInt(8))
             var history = AgendaHistory(account: account, lastTouchBefore: row.civilDate(9), lastCollectionBefore: row.civilDate(10))
             partials.removeValue(forKey: id)?.move(into: &history)
@@ -100,7 +100,7 @@ extension Database {
                        CASE WHEN a.last_collection_on IS NULL OR a.last_collection_on < ?2 THEN a.last_collection_on
                        ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection' AND t.date < ?2) END
                    END,
-                   c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale
+                   c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale, a.locale
             FROM (SELECT a.*,
                       CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?2 THEN a.last_touch_on
                       ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?2) END AS last
