@@ -61,7 +61,7 @@ enum AgendaBenchData {
         INSERT INTO event (account_id, kind, title, date, calendar, repeat, sensitive)
         SELECT 1 + abs(random()) % 100000, k, k || ' ' || i, date('2018-01-01', '+' || (abs(random()) % 3300) || ' days'), 'gregorian', NULL,
           CASE WHEN k = 'incident' THEN 1 ELSE 0 END
-        FROM (SELECT i, CASE abs(random()) % 5 WHEN 0 THEN 'anniversary' WHEN 1 THEN 'birthday' WHEN 2 THEN 'milestone' WHEN 3 THEN 'incident' ELSE 'custom' END AS k FROM n);
+        FROM (SELECT i, CASE i % 5 WHEN 0 THEN 'anniversary' WHEN 1 THEN 'birthday' WHEN 2 THEN 'milestone' WHEN 3 THEN 'incident' ELSE 'custom' END AS k FROM n);
         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
         INSERT OR IGNORE INTO snooze (account_id, kind, until)
         SELECT 1 + abs(random()) % 100000, CASE i % 3 WHEN 0 THEN 'checkin' WHEN 1 THEN 'collection' ELSE 'holiday' END, date('2026-11-01', '+' || (abs(random()) % 60) || ' days') FROM n;

@@ -39,9 +39,9 @@ extension AgendaRules {
         while date <= through {
             let dayContext = context.on(date)
             var items: [AgendaItem] = []
-            for history in histories {
-                guard var item = try item(for: history.input(asOf: date), context: dayContext) else { continue }
-                item.contact = history.contactToReach
+            for index in histories.indices {
+                guard var item = try item(for: histories[index].input(asOf: date), context: dayContext) else { continue }
+                item.contact = histories[index].contactToReach
                 items.append(item)
             }
             days.append(AgendaDay(date: date, items: AgendaRanking.ranked(items)))

@@ -34,8 +34,13 @@ extension Database {
         try loadBirthdays(from: from, through: through, config: config, scope: scope, into: &partials)
         try loadInvoices(from: from, through: through, scope: scope, into: &partials)
         try loadPromises(scope: scope, into: &partials)
-        let candidates = Array(partials.keys)
-        let money = partials.filter { !$0.value.invoices.isEmpty || !$0.value.promises.isEmpty }.map(\.key)
+        var candidates: [Int64] = []
+        var money: [Int64] = []
+        candidates.reserveCapacity(partials.count)
+        for (id, partial) in partials {
+            candidates.append(id)
+            if !partial.invoices.isEmpty || !partial.promises.isEmpty { money.append(id) }
+        }
         try loadSnoozes(from: from, scope: scope, into: &partials)
 
         var histories: [AgendaHistory] = []
