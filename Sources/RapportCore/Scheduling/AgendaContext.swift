@@ -8,6 +8,7 @@ public final class AgendaContext {
     private let calendar: OccasionCache
     private var occasionsByCountry: [String: [OccasionDate]] = [:]
     private var occurrencesByDate: [RecurringDate: [CivilDate]] = [:]
+    private var namesByLocale: [String: [String: String]] = [:]
 
     public convenience init(date: CivilDate, config: RapportConfig, occasions: any OccasionSource) {
         self.init(date: date, config: config, calendar: OccasionCache(source: occasions))
@@ -32,6 +33,16 @@ public final class AgendaContext {
             + calendar.occasions(country: country, year: date.year + 1)
         occasionsByCountry[country] = found
         return found
+    }
+
+    /// The name of a country's occasion in `locale` (`OccasionDate.name(locale:)`), looked
+    /// up once per occasion and locale: a festival day names it for most accounts.
+    public func name(of occasion: OccasionDate, country: String, locale: String) -> String {
+        let key = country + "\u{1F}" + occasion.key
+        if let cached = namesByLocale[locale]?[key] { return cached }
+        let name = occasion.name(locale: locale)
+        namesByLocale[locale, default: [:]][key] = name
+        return name
     }
 
     /// `recurring.occurrences(around: D)`, computed once per month-day.

@@ -16,7 +16,7 @@ extension AgendaRules {
                date >= greetingStart, date <= occasion.date,
                !input.touches.has(greetingKinds, from: greetingStart, through: date) {
                 var reason = Reason(kind: .holiday, dueOn: occasion.date, occasion: occasion.key, occasionDate: occasion.date)
-                reason.occasionName = occasion.name(locale: locale)
+                reason.occasionName = context.name(of: occasion, country: input.account.country, locale: locale)
                 reasons.append(reason)
             }
             let giftStart = occasion.date.adding(days: -occasion.giftLead)
@@ -25,7 +25,7 @@ extension AgendaRules {
                date >= giftStart, date <= giftEnd,
                !input.touches.has(giftKinds, from: giftStart, through: date) {
                 var reason = Reason(kind: .gift, dueOn: giftEnd, occasion: occasion.key, occasionDate: occasion.date)
-                reason.occasionName = occasion.name(locale: locale)
+                reason.occasionName = context.name(of: occasion, country: input.account.country, locale: locale)
                 reasons.append(reason)
             }
         }

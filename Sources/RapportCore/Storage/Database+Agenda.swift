@@ -27,7 +27,7 @@ extension Database {
             SELECT country FROM c WHERE country IS NOT NULL
             """) { $0.string(0) }
         let occasionFilter = try OccasionFilter(countries: countries, from: from, through: through, context: context)
-        let horizon = try (from == through ? context : context.on(through)).touchHorizon(countries: countries)
+        let horizon = try max(context.on(from).touchHorizon(countries: countries), context.on(through).touchHorizon(countries: countries))
 
         var partials: [Int64: Partial] = [:]
         try loadEvents(from: from, through: through, config: config, scope: scope, into: &partials)
@@ -292,7 +292,9 @@ extension Database {
         var birthday: RecurringDate?
         if let text = row.optionalString(start + 4), !text.isEmpty {
             let calendar = try parse(CalendarKind.self, row.optionalString(start + 5) ?? "gregorian", what: "birthday calendar")
-            guard let parsed = RecurringDate(text, calendar: calendar) else {
+            // A year written before a lunar month-day is ignored, as for Gregorian birthdays.
+            guard let parsed = RecurringDate(text, calendar: calendar)
+                ?? (text.count == 10 ? RecurringDate(String(text.suffix(5)), calendar: calendar) : nil) else {
                 throw RapportError.data("contact \(key): bad birthday '\(text)'")
             }
             birthday = parsed
