@@ -16,15 +16,7 @@ public func agendaDays(
 ) throws -> [AgendaDay] {
     let context = AgendaContext(date: from, config: config, occasions: occasions)
     let histories = try db.agendaHistories(from: from, through: through, rep: rep, context: context)
-    var days = try AgendaRules.days(histories, from: from, through: through, context: context)
-    // The contact to reach, read for the accounts on the agenda only.
-    let reach = Dictionary(histories.compactMap { h in h.reachContactID.map { (h.account.key, $0) } }, uniquingKeysWith: { a, _ in a })
-    let contacts = try db.contactsToReach(Array(Set(days.flatMap { $0.items.compactMap { reach[$0.account] } })))
-    for d in days.indices {
-        for i in days[d].items.indices {
-            days[d].items[i].contact = reach[days[d].items[i].account].flatMap { contacts[$0] }
-        }
-    }
+    let days = try AgendaRules.days(histories, from: from, through: through, context: context)
     return days
 }
 

@@ -18,9 +18,6 @@ public struct AgendaHistory: Sendable, Hashable {
     /// The contact to reach about the account: the current decision-maker, else the first
     /// current contact (`AgendaRules.contactToReach`).
     public var contactToReach: Contact?
-    /// The loader's pointer to that contact, whose details it reads only for accounts that
-    /// make the agenda.
-    var reachContactID: Int64?
 
     public init(
         account: Account, contacts: [Contact] = [], events: [Event] = [], lastTouchBefore: CivilDate? = nil,

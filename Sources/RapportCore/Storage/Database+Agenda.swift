@@ -53,11 +53,17 @@ extension Database {
             guard let createdOn = row.civilDate(6) else { throw RapportError.data("account \(row.string(1)): bad created_on") }
             let account = Account(
                 key: row.string(1), name: row.string(2), tier: row.string(3), owner: repHandles[row.int64(4)] ?? "",
-                country: row.string(5), locale: row.optionalString(12), createdOn: createdOn,
+                country: row.string(5), locale: row.optionalString(21), createdOn: createdOn,
                 status: row.string(7) == "dormant" ? .dormant : .active, cadenceDays: row.optionalInt(8))
             var history = AgendaHistory(account: account, lastTouchBefore: row.civilDate(9), lastCollectionBefore: row.civilDate(10))
             partials.removeValue(forKey: id)?.move(into: &history)
-            history.reachContactID = row.optionalInt64(11)
+            if !row.isNull(11) {
+                history.contactToReach = Contact(
+                    key: row.string(11), account: account.key, name: row.string(12), salutation: row.optionalString(13),
+                    title: row.optionalString(14), role: row.optionalString(15).flatMap(ContactRole.init(rawValue:)),
+                    status: .current, phone: row.optionalString(16), email: row.optionalString(17), chat: row.optionalString(18),
+                    channel: row.optionalString(19).flatMap(Channel.init(rawValue:)), locale: row.optionalString(20))
+            }
             index[id] = histories.count
             histories.append(history)
         }
@@ -74,25 +80,6 @@ extension Database {
         return histories
     }
 
-    /// The contacts to reach by row id (`account.reach_contact_id`), read for the accounts
-    /// that made the agenda only.
-    func contactsToReach(_ ids: [Int64]) throws -> [Int64: Contact] {
-        guard !ids.isEmpty else { return [:] }
-        var found: [Int64: Contact] = [:]
-        let sql = """
-            SELECT c.id, c.key, a.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale
-            FROM json_each(?) AS j JOIN contact c ON c.id = j.value JOIN account a ON a.id = c.account_id
-            """
-        try forEachRow(sql, [Self.jsonArray(ids)]) { row in
-            found[row.int64(0)] = Contact(
-                key: row.string(1), account: row.string(2), name: row.string(3), salutation: row.optionalString(4),
-                title: row.optionalString(5), role: row.optionalString(6).flatMap(ContactRole.init(rawValue:)), status: .current,
-                phone: row.optionalString(7), email: row.optionalString(8), chat: row.optionalString(9),
-                channel: row.optionalString(10).flatMap(Channel.init(rawValue:)), locale: row.optionalString(11))
-        }
-        return found
-    }
-
     // MARK: the account query
 
     /// Accounts created by `through` that may have a reason: a check-in that can fall due in
@@ -101,8 +88,7 @@ extension Database {
     /// check-in later, so this keeps every account whose check-in can fall due): the kept
     /// `last_touch_on` when it is before `from`, else a search of the touch index (only
     /// when replaying a past day, or for accounts touched on `from` itself). The same for
-    /// the last collection touch of the accounts with money to chase (`money`). The contact
-    /// to reach is only the row id here: its details are read for the items alone.
+    /// the last collection touch of the accounts with money to chase (`money`).
     private func accountsQuery(
         from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, candidates: [Int64],
         money: [Int64], occasions: OccasionFilter
@@ -119,11 +105,12 @@ extension Database {
                        CASE WHEN a.last_collection_on IS NULL OR a.last_collection_on < ?2 THEN a.last_collection_on
                        ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection' AND t.date < ?2) END
                    END,
-                   a.reach_contact_id, a.locale
+                   c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale, a.locale
             FROM (SELECT a.*,
                       CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?2 THEN a.last_touch_on
                       ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?2) END AS last
                   FROM account a WHERE a.created_on <= ?\(scope.account("a"))) AS a
+            LEFT JOIN contact c ON c.id = a.reach_contact_id
             WHERE (a.status = 'active' AND COALESCE(a.last, a.created_on) <= CASE WHEN a.cadence_days IS NOT NULL
                        THEN date(?, '-' || a.cadence_days || ' days') ELSE \(cutoff) END)
                OR a.id IN (SELECT value FROM json_each(?))
