@@ -99,6 +99,18 @@ extension Database {
         for tier in tiers { cutoffArguments += [tier, through.adding(days: -config.cadenceDays(tier: tier))] }
         cutoffArguments.append(through.adding(days: -config.cadenceDays(tier: "\u{1F}unlisted")))
         let cutoff = "CASE a.tier " + tiers.map { _ in "WHEN ? THEN ? " }.joined() + "ELSE ? END"
+        // Occasion windows only when one is open: most days none is, and the test costs a
+        // string per account.
+        var occasionTerms = ""
+        var occasionArguments: [any SQLBindable] = []
+        if !occasions.everyTier.isEmpty {
+            occasionTerms += "\n   OR a.country IN (SELECT value FROM json_each(?))"
+            occasionArguments.append(Self.jsonArray(occasions.everyTier.sorted()))
+        }
+        if !occasions.pairs.isEmpty {
+            occasionTerms += "\n   OR (a.country || char(31) || a.tier) IN (SELECT value FROM json_each(?))"
+            occasionArguments.append(Self.jsonArray(occasions.pairs.sorted()))
+        }
         let sql = """
             SELECT a.id, a.key, a.name, a.tier, a.owner_id, a.country, a.created_on, a.status, a.cadence_days, a.last,
                    CASE WHEN a.id IN (SELECT value FROM json_each(?)) THEN
@@ -113,14 +125,13 @@ extension Database {
             LEFT JOIN contact c ON c.id = a.reach_contact_id
             WHERE (a.status = 'active' AND COALESCE(a.last, a.created_on) <= CASE WHEN a.cadence_days IS NOT NULL
                        THEN date(?, '-' || a.cadence_days || ' days') ELSE \(cutoff) END)
-               OR a.id IN (SELECT value FROM json_each(?))
-               OR a.country IN (SELECT value FROM json_each(?))
-               OR (a.country || char(31) || a.tier) IN (SELECT value FROM json_each(?))
+               OR a.id IN (SELECT value FROM json_each(?))\(occasionTerms)
             ORDER BY a.id
             """
         var arguments: [any SQLBindable] = [Self.jsonArray(money), from, through] + scope.arguments + [through]
         arguments += cutoffArguments
-        arguments += [Self.jsonArray(candidates), Self.jsonArray(occasions.everyTier.sorted()), Self.jsonArray(occasions.pairs.sorted())]
+        arguments.append(Self.jsonArray(candidates))
+        arguments += occasionArguments
         return (sql, arguments)
     }
 
