@@ -233,10 +233,6 @@ enum AuditBenchData {
     }
 }
 
-struct BenchError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// `--name value` and `--flag` options, each used at most once; anything left is an error.
 struct BenchOptions {

@@ -7,6 +7,7 @@ let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "holidays": holidaysBenchmark,
     "drafts": DraftsBench.run,
     "audit": AuditBench.run,
+    "agenda": AgendaBench.run,
 ]
 
 let arguments = CommandLine.arguments.dropFirst()

@@ -13,6 +13,9 @@ public struct RapportCommand: ParsableCommand {
             DraftsCommand.self,
             TemplatesCommand.self,
             AuditCommand.self,
+            TodayCommand.self,
+            AgendaCommand.self,
+            SnoozeCommand.self,
         ]
     )
 

@@ -10,7 +10,7 @@ import RapportCore
 
 /// The agenda items of `date` (for `rep` when given), ranked.
 func loadAgendaItems(db: Database, config: RapportConfig, global: GlobalOptions, date: CivilDate, rep: String?) throws -> [AgendaItem] {
-    []
+    try agendaItems(db: db, config: config, occasions: global.occasionSource(config: config), date: date, rep: rep)
 }
 
 /// The holiday calendar, for occasion names in the draft's locale; nil = names fall back to keys.

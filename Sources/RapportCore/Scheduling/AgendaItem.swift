@@ -11,10 +11,15 @@ public struct AgendaItem: Hashable, Sendable {
     public var reasons: [Reason]
     /// Days since the last touch on or before `date`; nil when never touched.
     public var daysSinceTouch: Int?
+    public var tier: String
+    /// Whom to reach for the item as a whole: the current decision-maker, else the first
+    /// current contact; nil when the account has none.
+    public var contact: Contact?
 
     public init(
         date: CivilDate, account: String, accountName: String, rep: String, priority: Int = 0,
-        score: Score = Score(), reasons: [Reason], daysSinceTouch: Int?
+        score: Score = Score(), reasons: [Reason], daysSinceTouch: Int?, tier: String = "",
+        contact: Contact? = nil
     ) {
         self.date = date
         self.account = account
@@ -24,15 +29,28 @@ public struct AgendaItem: Hashable, Sendable {
         self.score = score
         self.reasons = reasons
         self.daysSinceTouch = daysSinceTouch
+        self.tier = tier
+        self.contact = contact
     }
 
-    /// The parts of the ranking score, shown by `--explain`.
+    /// The parts of the ranking score, shown by `--explain`. Items rank by the parts in
+    /// this order (care, then due today, then money, then check-in): `total` packs them
+    /// into bands so one number orders the same way (see docs/agenda.md).
     public struct Score: Hashable, Sendable {
+        /// Care reasons on the item.
         public var care: Int = 0
+        /// Holiday, gift and event reasons whose window closes today.
         public var dueToday: Int = 0
+        /// Collection level weight (reminder 1 … notice 5; broken promise 4) × 100 000
+        /// + days overdue, currency-neutral.
         public var money: Int = 0
+        /// (Days past the check-in due date + 1) × tier weight.
         public var checkin: Int = 0
-        public var total: Int { care + dueToday + money + checkin }
+        /// Band limits: care and dueToday below 1 000, money and checkin below 1 000 000.
+        public var total: Int {
+            min(care, 999) * 1_000_000_000_000_000 + min(dueToday, 999) * 1_000_000_000_000
+                + min(money, 999_999) * 1_000_000 + min(checkin, 999_999)
+        }
         public init(care: Int = 0, dueToday: Int = 0, money: Int = 0, checkin: Int = 0) {
             self.care = care
             self.dueToday = dueToday
@@ -62,12 +80,19 @@ public struct Reason: Hashable, Sendable {
     public var invoices: [OpenInvoice]
     /// promise: the broken promise.
     public var promise: Promise?
+    /// checkin: the cadence in force (days).
+    public var cadenceDays: Int?
+    /// holiday / gift: the occasion's name in the account's locale (else the default locale).
+    public var occasionName: String?
+    /// event / care: the name of the contact concerned.
+    public var contactName: String?
 
     public init(
         kind: ReasonKind, dueOn: CivilDate, occasion: String? = nil, occasionDate: CivilDate? = nil,
         level: CollectionLevel? = nil, title: String? = nil, contact: String? = nil,
-        invoices: [OpenInvoice] = [], promise: Promise? = nil
+        invoices: [OpenInvoice] = [], promise: Promise? = nil, cadenceDays: Int? = nil
     ) {
+        self.cadenceDays = cadenceDays
         self.kind = kind
         self.dueOn = dueOn
         self.occasion = occasion

@@ -9,7 +9,7 @@ extension Database {
     public func draftData(accounts keys: [String], reps handles: [String] = []) throws -> DraftData {
         var data = DraftData()
         guard !keys.isEmpty else { return data }
-        let keyList = try Self.jsonArray(keys)
+        let keyList = Self.jsonArray(keys)
         try forEachRow(
             """
             SELECT a.key, a.name, a.tier, r.handle, a.country, a.region, a.locale, a.created_on, a.status, a.cadence_days
@@ -48,7 +48,7 @@ extension Database {
             SELECT handle, name, email, phone, manager FROM rep
             WHERE id IN (SELECT owner_id FROM account WHERE key IN (SELECT value FROM json_each(?1)))
                OR handle IN (SELECT value FROM json_each(?2))
-            """, [keyList, try Self.jsonArray(handles)]
+            """, [keyList, Self.jsonArray(handles)]
         ) { row in
             let rep = Rep(
                 handle: row.string(0), name: row.string(1), email: row.optionalString(2), phone: row.optionalString(3),
@@ -117,9 +117,5 @@ extension Database {
         let accounts = try accounts.filter { try scalarInt("SELECT count(*) FROM account WHERE key = ?", [$0]) == 0 }
         let reps = try reps.filter { try scalarInt("SELECT count(*) FROM rep WHERE handle = ?", [$0]) == 0 }
         return (accounts, reps)
-    }
-
-    static func jsonArray(_ strings: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(strings), as: UTF8.self)
     }
 }

@@ -6,6 +6,7 @@ public enum Schema {
         var m = Migrator()
         m.register("v1-base", v1)
         m.register("v2-cadence-and-agenda-indexes", v2)
+        m.register("v3-agenda-paid-totals-and-indexes", v3)
         return m
     }()
 
@@ -112,6 +113,93 @@ public enum Schema {
         ALTER TABLE account ADD COLUMN cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0);
         CREATE INDEX account_owner ON account(owner_id);
         CREATE INDEX touch_rep_date ON touch(rep_id, date);
+        """
+
+    /// The agenda at scale (issue 5): summaries kept by triggers so `today` over 100 000
+    /// accounts reads one row per account instead of searching three indexes for each.
+    /// - `invoice.paid_total` / `last_paid_on`: an invoice can be open on D only when its
+    ///   payments fall short (`paid_total < amount`) or one is dated after D.
+    /// - `account.last_touch_on` / `last_collection_on`: the latest touch (of any kind, of
+    ///   kind collection); exact as of D whenever it is before D, else the loader searches
+    ///   `touch` (a replay of an earlier day).
+    /// - `account.reach_contact_id`: the current decision-maker, else the first current contact.
+    /// The indexes serve the loader's range and month-day look-ups (docs/agenda.md).
+    static let v3 = """
+        ALTER TABLE invoice ADD COLUMN paid_total INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE invoice ADD COLUMN last_paid_on TEXT;
+        ALTER TABLE account ADD COLUMN last_touch_on TEXT;
+        ALTER TABLE account ADD COLUMN last_collection_on TEXT;
+        ALTER TABLE account ADD COLUMN reach_contact_id INTEGER;
+        CREATE INDEX invoice_unpaid ON invoice(account_id) WHERE paid_total < amount;
+        CREATE INDEX invoice_last_paid ON invoice(last_paid_on);
+        CREATE INDEX touch_date_kind ON touch(date, kind, account_id);
+        CREATE INDEX touch_collection ON touch(account_id, date) WHERE kind = 'collection';
+        CREATE INDEX contact_birthday_month_day ON contact(substr(birthday, -5)) WHERE birthday IS NOT NULL;
+        CREATE INDEX contact_reach ON contact(account_id, role IS NOT 'decision-maker', id) WHERE status = 'current';
+        CREATE INDEX event_month_day ON event(substr(date, -5));
+        CREATE INDEX account_country ON account(country);
+
+        UPDATE invoice SET
+            paid_total = COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.invoice_id = invoice.id), 0),
+            last_paid_on = (SELECT MAX(p.paid_on) FROM payment p WHERE p.invoice_id = invoice.id);
+        UPDATE account SET
+            last_touch_on = (SELECT MAX(t.date) FROM touch t WHERE t.account_id = account.id),
+            last_collection_on = (SELECT MAX(t.date) FROM touch t WHERE t.account_id = account.id AND t.kind = 'collection'),
+            reach_contact_id = (SELECT c.id FROM contact c WHERE c.account_id = account.id AND c.status = 'current'
+                                ORDER BY c.role IS NOT 'decision-maker', c.id LIMIT 1);
+
+        CREATE TRIGGER payment_paid_insert AFTER INSERT ON payment BEGIN
+            UPDATE invoice SET paid_total = paid_total + NEW.amount,
+                last_paid_on = CASE WHEN last_paid_on IS NULL OR NEW.paid_on > last_paid_on THEN NEW.paid_on ELSE last_paid_on END
+            WHERE id = NEW.invoice_id;
+        END;
+        CREATE TRIGGER payment_paid_delete AFTER DELETE ON payment BEGIN
+            UPDATE invoice SET paid_total = paid_total - OLD.amount,
+                last_paid_on = (SELECT MAX(p.paid_on) FROM payment p WHERE p.invoice_id = OLD.invoice_id)
+            WHERE id = OLD.invoice_id;
+        END;
+        CREATE TRIGGER payment_paid_update AFTER UPDATE OF invoice_id, paid_on, amount ON payment BEGIN
+            UPDATE invoice SET
+                paid_total = COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.invoice_id = invoice.id), 0),
+                last_paid_on = (SELECT MAX(p.paid_on) FROM payment p WHERE p.invoice_id = invoice.id)
+            WHERE id IN (OLD.invoice_id, NEW.invoice_id);
+        END;
+
+        CREATE TRIGGER touch_last_insert AFTER INSERT ON touch BEGIN
+            UPDATE account SET
+                last_touch_on = CASE WHEN last_touch_on IS NULL OR NEW.date > last_touch_on THEN NEW.date ELSE last_touch_on END,
+                last_collection_on = CASE WHEN NEW.kind = 'collection' AND (last_collection_on IS NULL OR NEW.date > last_collection_on)
+                                          THEN NEW.date ELSE last_collection_on END
+            WHERE id = NEW.account_id;
+        END;
+        CREATE TRIGGER touch_last_delete AFTER DELETE ON touch BEGIN
+            UPDATE account SET
+                last_touch_on = (SELECT MAX(t.date) FROM touch t WHERE t.account_id = account.id),
+                last_collection_on = (SELECT MAX(t.date) FROM touch t WHERE t.account_id = account.id AND t.kind = 'collection')
+            WHERE id = OLD.account_id;
+        END;
+        CREATE TRIGGER touch_last_update AFTER UPDATE OF account_id, date, kind ON touch BEGIN
+            UPDATE account SET
+                last_touch_on = (SELECT MAX(t.date) FROM touch t WHERE t.account_id = account.id),
+                last_collection_on = (SELECT MAX(t.date) FROM touch t WHERE t.account_id = account.id AND t.kind = 'collection')
+            WHERE id IN (OLD.account_id, NEW.account_id);
+        END;
+
+        CREATE TRIGGER contact_reach_insert AFTER INSERT ON contact BEGIN
+            UPDATE account SET reach_contact_id = (SELECT c.id FROM contact c WHERE c.account_id = account.id
+                AND c.status = 'current' ORDER BY c.role IS NOT 'decision-maker', c.id LIMIT 1)
+            WHERE id = NEW.account_id;
+        END;
+        CREATE TRIGGER contact_reach_delete AFTER DELETE ON contact BEGIN
+            UPDATE account SET reach_contact_id = (SELECT c.id FROM contact c WHERE c.account_id = account.id
+                AND c.status = 'current' ORDER BY c.role IS NOT 'decision-maker', c.id LIMIT 1)
+            WHERE id = OLD.account_id;
+        END;
+        CREATE TRIGGER contact_reach_update AFTER UPDATE OF account_id, status, role ON contact BEGIN
+            UPDATE account SET reach_contact_id = (SELECT c.id FROM contact c WHERE c.account_id = account.id
+                AND c.status = 'current' ORDER BY c.role IS NOT 'decision-maker', c.id LIMIT 1)
+            WHERE id IN (OLD.account_id, NEW.account_id);
+        END;
         """
 }
 

@@ -1,0 +1,165 @@
+import Foundation
+import RapportCore
+
+// `rapport-bench agenda --db PATH [--generate] [--date D] [--rep HANDLE] [--runs N] [--festival] [--profile]`
+//
+// Times the agenda on a large database in-process — all reps, one rep, one day and a
+// week — against the sqlite3 shell running one hand-written query that lists the accounts
+// whose check-in is due (same database, same run), and prints peak memory. `--generate`
+// builds a database at the spec's scale first (100 000 accounts, 300 000 contacts,
+// 2 000 000 touches, 300 000 invoices) when the file does not exist. `--festival` adds a
+// greeting and gift occasion two days ahead for every country, the busiest kind of day.
+enum AgendaBench {
+    static func run(_ arguments: ArraySlice<String>) throws {
+        var options = [String: String]()
+        var flags = Set<String>()
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            guard argument.hasPrefix("--") else { throw BenchError("unexpected argument \(argument)") }
+            let name = String(argument.dropFirst(2))
+            if ["generate", "festival", "profile"].contains(name) { flags.insert(name); continue }
+            guard let value = rest.popFirst() else { throw BenchError("--\(name) needs a value") }
+            options[name] = value
+        }
+        guard let path = options["db"] else { throw BenchError("--db PATH is required") }
+        let date = try options["date"].map { text in
+            guard let date = CivilDate(text) else { throw BenchError("--date must be YYYY-MM-DD") }
+            return date
+        } ?? CivilDate(year: 2026, month: 11, day: 29)!
+        let runs = Int(options["runs"] ?? "5") ?? 5
+
+        if flags.contains("generate"), !FileManager.default.fileExists(atPath: path) {
+            let started = Date()
+            try AgendaBenchData.generate(path: path)
+            print("generated \(path) in \(seconds(since: started))")
+        }
+        // Opening migrates an older file once; that is not part of the timings.
+        let db = try Database.openRapport(path: path)
+        let config = RapportConfig()
+        let occasions: any OccasionSource = flags.contains("festival") ? FestivalOccasions(date: date) : NoOccasions()
+        let rep = try options["rep"] ?? (db.scalar("SELECT handle FROM rep ORDER BY handle LIMIT 1").flatMap {
+            if case .text(let handle) = $0 { return handle } else { return nil }
+        } ?? "")
+
+        func agenda(_ rep: String?) throws -> Int {
+            try agendaItems(db: db, config: config, occasions: occasions, date: date, rep: rep).count
+        }
+        func week() throws -> Int {
+            try agendaDays(db: db, config: config, occasions: occasions, from: date, through: date.adding(days: 6), rep: nil)
+                .reduce(0) { $0 + $1.items.count }
+        }
+
+        if flags.contains("profile") {
+            // Only the all-reps day, repeated, for a profiler (`perf record`), with the split
+            // between loading and the rules.
+            for _ in 0..<runs {
+                let context = AgendaContext(date: date, config: config, occasions: occasions)
+                var histories: [AgendaHistory] = []
+                let load = try time { histories = try db.agendaHistories(from: date, through: date, rep: nil, context: context) }
+                let rules = try time { _ = try AgendaRules.days(histories, from: date, through: date, context: context) }
+                print(String(format: "load %.1f ms cpu (%d accounts), rules %.1f ms cpu, max RSS %.1f MB", load.cpu * 1000, histories.count, rules.cpu * 1000, peakMemoryMB()))
+            }
+            return
+        }
+        var shell: [Timing] = [], all: [Timing] = [], one: [Timing] = [], weekly: [Timing] = []
+        var counts = (all: 0, one: 0, week: 0, due: 0)
+        for _ in 0..<runs {
+            let (dueCount, shellTime) = try sqliteShell(path: path, sql: checkinDueSQL(date: date, config: config))
+            counts.due = dueCount
+            shell.append(shellTime)
+            all.append(try time { counts.all = try agenda(nil) })
+            one.append(try time { counts.one = try agenda(rep) })
+        }
+        let todayMemory = peakMemoryMB()
+        for _ in 0..<runs { weekly.append(try time { counts.week = try week() }) }
+        // Best of the runs; wall time and CPU time (user + system) both, since a shared
+        // machine's load inflates wall times of the two sides differently.
+        func best(_ values: [Timing]) -> Timing {
+            Timing(wall: values.map(\.wall).min() ?? 0, cpu: values.map(\.cpu).min() ?? 0)
+        }
+        func line(_ label: String, _ t: Timing, _ note: String) {
+            print(label.padding(toLength: 38, withPad: " ", startingAt: 0)
+                + String(format: "wall %7.1f ms  cpu %7.1f ms  ", t.wall * 1000, t.cpu * 1000) + note)
+        }
+        let (s, a, o, w) = (best(shell), best(all), best(one), best(weekly))
+        print("agenda benchmark on \(path), date \(date), best of \(runs) runs, occasions: \(flags.contains("festival") ? "festival" : "none")")
+        line("  sqlite3 shell, check-in-due query", s, "\(counts.due) accounts due")
+        line("  today, all reps (in-process)", a, String(format: "%d items; ratio wall %.2f×, cpu %.2f× (target ≤ 1.5×)", counts.all, a.wall / s.wall, a.cpu / s.cpu))
+        line("  today, rep \(rep)", o, "\(counts.one) items (target < 150 ms)")
+        line("  agenda, 7 days, all reps", w, String(format: "%d items; %.2f× one day wall, %.2f× cpu (target < 7×)", counts.week, w.wall / a.wall, w.cpu / a.cpu))
+        print(String(format: "  peak memory (max RSS): today %.1f MB (target < 300 MB); with the all-reps week held at once %.1f MB", todayMemory, peakMemoryMB()))
+    }
+
+    /// The hand-written reference: accounts whose check-in is due on `date`.
+    static func checkinDueSQL(date: CivilDate, config: RapportConfig) -> String {
+        let cases = config.cadence.sorted { $0.key < $1.key }.map { "WHEN '\($0.key)' THEN \($0.value)" }.joined(separator: " ")
+        return """
+            SELECT a.key FROM account a
+            WHERE a.status = 'active' AND a.created_on <= '\(date)'
+              AND date(COALESCE((SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date <= '\(date)'), a.created_on),
+                       '+' || COALESCE(a.cadence_days, CASE a.tier \(cases) ELSE \(config.cadence.values.max() ?? 30) END) || ' days') <= '\(date)';
+            """
+    }
+
+    struct Timing {
+        var wall: Double
+        var cpu: Double
+    }
+
+    /// Runs `sql` through the sqlite3 shell; returns the row count and its time, process
+    /// start included (as a user would run it).
+    static func sqliteShell(path: String, sql: String) throws -> (Int, Timing) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", "-readonly", path, sql]
+        let output = Pipe()
+        process.standardOutput = output
+        let started = Date()
+        let cpuBefore = cpuSeconds(RUSAGE_CHILDREN)
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let timing = Timing(wall: Date().timeIntervalSince(started), cpu: cpuSeconds(RUSAGE_CHILDREN) - cpuBefore)
+        guard process.terminationStatus == 0 else { throw BenchError("sqlite3 shell failed (is it installed?)") }
+        return (data.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }, timing)
+    }
+
+    static func time(_ body: () throws -> Void) throws -> Timing {
+        let started = Date()
+        let cpuBefore = cpuSeconds(RUSAGE_SELF)
+        try body()
+        return Timing(wall: Date().timeIntervalSince(started), cpu: cpuSeconds(RUSAGE_SELF) - cpuBefore)
+    }
+
+    /// User + system CPU seconds of this process or of its waited-for children.
+    static func cpuSeconds(_ who: __rusage_who) -> Double {
+        var usage = rusage()
+        getrusage(who.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    static func seconds(since start: Date) -> String { String(format: "%.1f s", Date().timeIntervalSince(start)) }
+
+    static func peakMemoryMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux (the benchmark's platform)
+    }
+}
+
+
+/// No occasions: the calendar engine's source replaces this when it is merged.
+struct NoOccasions: OccasionSource {
+    func occasions(country: String, year: Int) throws -> [OccasionDate] { [] }
+}
+
+/// A greeting and gift occasion two days after the benchmark date, in every country.
+struct FestivalOccasions: OccasionSource {
+    let date: CivilDate
+    func occasions(country: String, year: Int) throws -> [OccasionDate] {
+        let day = date.adding(days: 2)
+        guard day.year == year else { return [] }
+        return [OccasionDate(key: "festival", date: day, names: ["en": "Festival"], isGift: true)]
+    }
+}

@@ -1,0 +1,52 @@
+/// The agenda's entry points: load the data as of the date(s) from the database, apply the
+/// rules, rank. What `today`, `agenda` and `drafts` call.
+
+/// The ranked, uncut agenda of `date` for every account, or for the accounts `rep` owns.
+/// Each item carries its contact to reach; capacity is applied by the caller
+/// (`AgendaRanking.cut`).
+public func agendaItems(
+    db: Database, config: RapportConfig, occasions: any OccasionSource, date: CivilDate, rep: String?
+) throws -> [AgendaItem] {
+    try agendaDays(db: db, config: config, occasions: occasions, from: date, through: date, rep: rep).first?.items ?? []
+}
+
+/// The ranked, uncut agenda of each day of [from, through], loaded in one pass.
+public func agendaDays(
+    db: Database, config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?
+) throws -> [AgendaDay] {
+    let context = AgendaContext(date: from, config: config, occasions: occasions)
+    let histories = try db.agendaHistories(from: from, through: through, rep: rep, context: context)
+    let days = try AgendaRules.days(histories, from: from, through: through, context: context)
+    return days
+}
+
+/// One day's ranked items.
+public struct AgendaDay: Sendable, Hashable {
+    public var date: CivilDate
+    public var items: [AgendaItem]
+
+    public init(date: CivilDate, items: [AgendaItem]) {
+        self.date = date
+        self.items = items
+    }
+}
+
+extension AgendaRules {
+    /// The ranked agenda of each day of [from, through] from the accounts' histories.
+    public static func days(_ histories: [AgendaHistory], from: CivilDate, through: CivilDate, context: AgendaContext) throws -> [AgendaDay] {
+        var days: [AgendaDay] = []
+        var date = from
+        while date <= through {
+            let dayContext = context.on(date)
+            var items: [AgendaItem] = []
+            for index in histories.indices {
+                guard var item = try item(for: histories[index].input(asOf: date), context: dayContext) else { continue }
+                item.contact = histories[index].contactToReach
+                items.append(item)
+            }
+            days.append(AgendaDay(date: date, items: AgendaRanking.ranked(items)))
+            date = date.adding(days: 1)
+        }
+        return days
+    }
+}

@@ -1,0 +1,97 @@
+/// How items are ordered and cut (documented in docs/agenda.md).
+///
+/// Items rank by their score parts in order — care, then date-bound reasons due today,
+/// then money at risk, then overdue check-ins — and by account key on a tie. Money is
+/// measured without converting currencies: the collection level's weight, then the days
+/// overdue. Check-ins weigh the days past cadence by the tier's place in `config.tiers`.
+public enum AgendaRanking {
+    /// Level weights: the ladder position (reminder 1 … notice 5); a broken promise weighs
+    /// as much as an escalation — the customer's own word has failed.
+    static func weight(of level: CollectionLevel) -> Int { (CollectionLevel.allCases.firstIndex(of: level) ?? 0) + 1 }
+    static let brokenPromiseWeight = 4
+    static let moneyWeightUnit = 100_000
+
+    public static func score(_ item: AgendaItem, config: RapportConfig) -> AgendaItem.Score {
+        var score = AgendaItem.Score()
+        for reason in item.reasons {
+            switch reason.kind {
+            case .care:
+                score.care += 1
+            case .holiday, .gift, .event:
+                if reason.dueOn == item.date { score.dueToday += 1 }
+            case .collection:
+                let days = reason.invoices.map(\.daysOverdue).max() ?? 0
+                let weight = reason.level.map(weight(of:)) ?? 1
+                score.money = max(score.money, money(weight: weight, days: days))
+            case .promise:
+                let days = reason.promise.map { $0.promisedOn.days(to: item.date) } ?? 0
+                score.money = max(score.money, money(weight: brokenPromiseWeight, days: days))
+            case .checkin:
+                let daysPast = reason.dueOn.days(to: item.date)
+                score.checkin = max(score.checkin, min((daysPast + 1) * tierWeight(item.tier, config: config), 999_999))
+            }
+        }
+        return score
+    }
+
+    private static func money(weight: Int, days: Int) -> Int {
+        weight * moneyWeightUnit + min(max(days, 0), moneyWeightUnit - 1)
+    }
+
+    /// First tier of `config.tiers` weighs most (A 3, B 2, C 1 by default); an unlisted tier 1.
+    static func tierWeight(_ tier: String, config: RapportConfig) -> Int {
+        guard let index = config.tiers.firstIndex(of: tier) else { return 1 }
+        return config.tiers.count - index
+    }
+
+    /// Sorted by score (highest first), ties by account key; priority 1 … n.
+    public static func ranked(_ items: [AgendaItem]) -> [AgendaItem] {
+        // Sort small keys, not the items: an item is a few hundred bytes to move.
+        let order = items.indices.map { (total: items[$0].score.total, index: $0) }.sorted {
+            $0.total != $1.total ? $0.total > $1.total : items[$0.index].account < items[$1.index].account
+        }
+        var sorted: [AgendaItem] = []
+        sorted.reserveCapacity(items.count)
+        for (rank, entry) in order.enumerated() {
+            sorted.append(items[entry.index])
+            sorted[rank].priority = rank + 1
+        }
+        return sorted
+    }
+
+    /// Keeps each rep's top items up to their capacity (`limit` for every rep when given,
+    /// else `config.capacity(rep:)`, nil = no limit); the kept items are renumbered 1 … n.
+    public static func cut(_ ranked: [AgendaItem], limit: Int?, config: RapportConfig) -> AgendaCut {
+        var perRep: [String: Int] = [:]
+        var result = AgendaCut()
+        for item in ranked {
+            let taken = perRep[item.rep, default: 0]
+            if let capacity = limit ?? config.capacity(rep: item.rep), taken >= capacity {
+                result.cut.append(item)
+            } else {
+                perRep[item.rep] = taken + 1
+                result.kept.append(item)
+            }
+        }
+        for index in result.kept.indices { result.kept[index].priority = index + 1 }
+        return result
+    }
+}
+
+/// The outcome of applying capacity: what a rep sees and what was left for another day.
+public struct AgendaCut: Sendable, Hashable {
+    public var kept: [AgendaItem] = []
+    public var cut: [AgendaItem] = []
+
+    public init(kept: [AgendaItem] = [], cut: [AgendaItem] = []) {
+        self.kept = kept
+        self.cut = cut
+    }
+
+    /// The reasons of the cut items, counted by kind.
+    public var cutReasons: [ReasonKind: Int] {
+        var counts: [ReasonKind: Int] = [:]
+        for item in cut { for reason in item.reasons { counts[reason.kind, default: 0] += 1 } }
+        return counts
+    }
+}

@@ -1,0 +1,65 @@
+extension AgendaRules {
+    /// Collection and promise reasons (the caller has already applied the quiet period).
+    static func moneyReasons(_ input: AgendaInput, context: AgendaContext) -> [Reason] {
+        let date = context.date
+        guard !input.invoices.isEmpty else { return [] }
+        let open = input.invoices.filter { $0.invoice.issuedOn <= date && $0.isOpen }
+        guard !open.isEmpty else { return [] }
+        var reasons: [Reason] = []
+
+        // An unbroken promise (D ≤ promised_on) holds off collection for what it covers.
+        let unbroken = input.promises.filter { date <= $0.promisedOn }
+        if !unbroken.contains(where: { $0.invoice == nil }) {
+            let chased = unbroken.isEmpty ? open : open.filter { balance in !unbroken.contains { $0.invoice == balance.invoice.number } }
+            if let collection = collectionReason(chased, input: input, context: context) { reasons.append(collection) }
+        }
+
+        // A broken promise (D > promised_on) while what it covers is still open.
+        for promise in input.promises where date > promise.promisedOn {
+            let covered = promise.invoice.map { number in open.filter { $0.invoice.number == number } } ?? open
+            let dueOn = promise.promisedOn.adding(days: 1)
+            guard !covered.isEmpty, !input.touches.hasCollection(since: dueOn) else { continue }
+            reasons.append(Reason(
+                kind: .promise, dueOn: dueOn, invoices: covered.map { openInvoice($0, date: date) }, promise: promise))
+        }
+        return reasons
+    }
+
+    /// One reason for the account: per invoice the highest level reached counts, unless a
+    /// collection touch since that level's date already dealt with it; the reason names
+    /// the highest level left, due on the earliest date any invoice reached it.
+    static func collectionReason(_ open: [InvoiceBalance], input: AgendaInput, context: AgendaContext) -> Reason? {
+        let date = context.date
+        var pending: [(level: CollectionLevel, reached: CivilDate, invoice: InvoiceBalance)] = []
+        for balance in open {
+            guard let (level, reached) = highestLevel(dueOn: balance.invoice.dueOn, levels: context.config.collectionLevels, date: date),
+                  !input.touches.hasCollection(since: reached) else { continue }
+            pending.append((level, reached, balance))
+        }
+        guard let top = pending.map(\.level).max(),
+              let dueOn = pending.filter({ $0.level == top }).map(\.reached).min() else { return nil }
+        // Highest level first, then the oldest due date, then the number.
+        pending.sort {
+            if $0.level != $1.level { return $0.level > $1.level }
+            if $0.invoice.invoice.dueOn != $1.invoice.invoice.dueOn { return $0.invoice.invoice.dueOn < $1.invoice.invoice.dueOn }
+            return $0.invoice.invoice.number < $1.invoice.invoice.number
+        }
+        return Reason(
+            kind: .collection, dueOn: dueOn, level: top,
+            invoices: pending.map { openInvoice($0.invoice, date: date) })
+    }
+
+    /// The highest level of the ladder whose date (due_on + offset) is on or before D.
+    static func highestLevel(dueOn: CivilDate, levels: [CollectionLevel: Int], date: CivilDate) -> (CollectionLevel, CivilDate)? {
+        for level in CollectionLevel.allCases.reversed() {
+            guard let offset = levels[level] else { continue }
+            let reached = dueOn.adding(days: offset)
+            if reached <= date { return (level, reached) }
+        }
+        return nil
+    }
+
+    static func openInvoice(_ balance: InvoiceBalance, date: CivilDate) -> OpenInvoice {
+        OpenInvoice(invoice: balance.invoice, balance: balance.balance, daysOverdue: balance.invoice.dueOn.days(to: date))
+    }
+}

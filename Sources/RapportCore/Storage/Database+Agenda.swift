@@ -1,0 +1,375 @@
+import CSQLite
+
+/// Loading the agenda's inputs for a range of days [from, through] — one day for `today`,
+/// a week for `agenda` — for every account or one rep's, in a fixed number of set-based
+/// queries (no query per account). The SQL narrows the accounts to a superset of those
+/// with a reason (check-in possibly due, an occasion window open for their country and
+/// tier, or a birthday, event, open invoice or promise near the range); the rules then
+/// decide exactly. See docs/agenda.md for the indexes each query uses.
+extension Database {
+    public func agendaHistories(from: CivilDate, through: CivilDate, rep: String?, context: AgendaContext) throws -> [AgendaHistory] {
+        guard from <= through else { return [] }
+        let config = context.config
+        var repHandles: [Int64: String] = [:]
+        try forEachRow("SELECT id, handle FROM rep") { repHandles[$0.int64(0)] = $0.string(1) }
+        let repID: Int? = try rep.map { handle in
+            guard let id = repHandles.first(where: { $0.value == handle })?.key else { throw RapportError.data("no rep '\(handle)'") }
+            return Int(id)
+        }
+        let scope = AgendaScope(repID: repID)
+
+        // The countries in use (a loose scan of the country index: one seek per country).
+        let countries = try rows("""
+            WITH RECURSIVE c(country) AS (
+                SELECT MIN(country) FROM account
+                UNION ALL
+                SELECT (SELECT MIN(a.country) FROM account a WHERE a.country > c.country) FROM c WHERE c.country IS NOT NULL)
+            SELECT country FROM c WHERE country IS NOT NULL
+            """) { $0.string(0) }
+        let occasionFilter = try OccasionFilter(countries: countries, from: from, through: through, context: context)
+        let horizon = try max(context.on(from).touchHorizon(countries: countries), context.on(through).touchHorizon(countries: countries))
+
+        var partials: [Int64: Partial] = [:]
+        try loadEvents(from: from, through: through, config: config, scope: scope, into: &partials)
+        try loadBirthdays(from: from, through: through, config: config, scope: scope, into: &partials)
+        try loadInvoices(from: from, through: through, scope: scope, into: &partials)
+        try loadPromises(scope: scope, into: &partials)
+        var candidates: [Int64] = []
+        var money: [Int64] = []
+        candidates.reserveCapacity(partials.count)
+        for (id, partial) in partials {
+            candidates.append(id)
+            if !partial.invoices.isEmpty || !partial.promises.isEmpty { money.append(id) }
+        }
+        try loadSnoozes(from: from, scope: scope, into: &partials)
+
+        var histories: [AgendaHistory] = []
+        var index: [Int64: Int] = [:]
+        let (accountSQL, accountArguments) = accountsQuery(
+            from: from, through: through, config: config, scope: scope, candidates: candidates, money: money,
+            occasions: occasionFilter)
+        try forEachRow(accountSQL, accountArguments) { row in
+            let id = row.int64(0)
+            guard let createdOn = row.civilDate(6) else { throw RapportError.data("account \(row.string(1)): bad created_on") }
+            let account = Account(
+                key: row.string(1), name: row.string(2), tier: row.string(3), owner: repHandles[row.int64(4)] ?? "",
+                country: row.string(5), locale: row.optionalString(21), createdOn: createdOn,
+                status: row.string(7) == "dormant" ? .dormant : .active, cadenceDays: row.optionalInt(8))
+            var history = AgendaHistory(account: account, lastTouchBefore: row.civilDate(9), lastCollectionBefore: row.civilDate(10))
+            partials.removeValue(forKey: id)?.move(into: &history)
+            if !row.isNull(11) {
+                history.contactToReach = Contact(
+                    key: row.string(11), account: account.key, name: row.string(12), salutation: row.optionalString(13),
+                    title: row.optionalString(14), role: row.optionalString(15).flatMap(ContactRole.init(rawValue:)),
+                    status: .current, phone: row.optionalString(16), email: row.optionalString(17), chat: row.optionalString(18),
+                    channel: row.optionalString(19).flatMap(Channel.init(rawValue:)), locale: row.optionalString(20))
+            }
+            index[id] = histories.count
+            histories.append(history)
+        }
+
+        // Recent touches: the short windows need their kinds; days of the range need all.
+        let touchSQL = """
+            SELECT t.account_id, t.date, t.kind FROM touch t
+            WHERE t.date >= ? AND t.date <= ? AND (t.kind IN ('greeting', 'gift', 'care', 'visit') OR t.date >= ?)
+            """ + scope.touch
+        try forEachRow(touchSQL, [from.adding(days: -horizon), through, from] + scope.arguments) { row in
+            guard let at = index[row.int64(0)], let date = row.civilDate(1), let kind = TouchKind(rawValue: row.string(2)) else { return }
+            histories[at].touches.append(TouchSummary.Stamp(date: date, kind: kind))
+        }
+        return histories
+    }
+
+    // MARK: the account query
+
+    /// Accounts created by `through` that may have a reason: a check-in that can fall due in
+    /// the range, an id among `candidates`, or an occasion window open for their country and
+    /// tier. `last` is the last touch before `from` (touches within the range only move a
+    /// check-in later, so this keeps every account whose check-in can fall due): the kept
+    /// `last_touch_on` when it is before `from`, else a search of the touch index (only
+    /// when replaying a past day, or for accounts touched on `from` itself). The same for
+    /// the last collection touch of the accounts with money to chase (`money`).
+    private func accountsQuery(
+        from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, candidates: [Int64],
+        money: [Int64], occasions: OccasionFilter
+    ) -> (String, [any SQLBindable]) {
+        // A check-in is due by `through` when its base date is on or before through − cadence.
+        let tiers = config.cadence.keys.sorted()
+        var cutoffArguments: [any SQLBindable] = []
+        for tier in tiers { cutoffArguments += [tier, through.adding(days: -config.cadenceDays(tier: tier))] }
+        cutoffArguments.append(through.adding(days: -config.cadenceDays(tier: "\u{1F}unlisted")))
+        let cutoff = "CASE a.tier " + tiers.map { _ in "WHEN ? THEN ? " }.joined() + "ELSE ? END"
+        // Occasion windows only when one is open: most days none is, and the test costs a
+        // string per account.
+        var occasionTerms = ""
+        var occasionArguments: [any SQLBindable] = []
+        if !occasions.everyTier.isEmpty {
+            occasionTerms += "\n   OR a.country IN (SELECT value FROM json_each(?))"
+            occasionArguments.append(Self.jsonArray(occasions.everyTier.sorted()))
+        }
+        if !occasions.pairs.isEmpty {
+            occasionTerms += "\n   OR (a.country || char(31) || a.tier) IN (SELECT value FROM json_each(?))"
+            occasionArguments.append(Self.jsonArray(occasions.pairs.sorted()))
+        }
+        let sql = """
+            SELECT a.id, a.key, a.name, a.tier, a.owner_id, a.country, a.created_on, a.status, a.cadence_days, a.last,
+                   CASE WHEN a.id IN (SELECT value FROM json_each(?)) THEN
+                       CASE WHEN a.last_collection_on IS NULL OR a.last_collection_on < ?2 THEN a.last_collection_on
+                       ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection' AND t.date < ?2) END
+                   END,
+                   c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale, a.locale
+            FROM (SELECT a.*,
+                      CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?2 THEN a.last_touch_on
+                      ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?2) END AS last
+                  FROM account a WHERE a.created_on <= ?\(scope.account("a"))) AS a
+            LEFT JOIN contact c ON c.id = a.reach_contact_id
+            WHERE (a.status = 'active' AND COALESCE(a.last, a.created_on) <= CASE WHEN a.cadence_days IS NOT NULL
+                       THEN date(?, '-' || a.cadence_days || ' days') ELSE \(cutoff) END)
+               OR a.id IN (SELECT value FROM json_each(?))\(occasionTerms)
+            ORDER BY a.id
+            """
+        var arguments: [any SQLBindable] = [Self.jsonArray(money), from, through] + scope.arguments + [through]
+        arguments += cutoffArguments
+        arguments.append(Self.jsonArray(candidates))
+        arguments += occasionArguments
+        return (sql, arguments)
+    }
+
+    // MARK: per-source loads (each one query, grouped by account row id)
+
+    /// What the per-source queries found for one account, before its row is read.
+    struct Partial {
+        var contacts: [Contact] = []
+        var events: [Event] = []
+        var invoices: [InvoiceHistory] = []
+        var promises: [Promise] = []
+        var snoozes: [Snooze] = []
+
+        /// Moves the data into the history, naming the account by its key (the per-source
+        /// queries only knew its row id).
+        consuming func move(into history: inout AgendaHistory) {
+            let key = history.account.key
+            for i in contacts.indices { contacts[i].account = key }
+            for i in events.indices { events[i].account = key }
+            for i in invoices.indices {
+                invoices[i].invoice.account = key
+                for j in invoices[i].payments.indices { invoices[i].payments[j].invoice = invoices[i].invoice.number }
+            }
+            for i in promises.indices { promises[i].account = key }
+            for i in snoozes.indices { snoozes[i].account = key }
+            history.contacts = contacts
+            history.events = events
+            history.invoices = invoices
+            history.promises = promises
+            history.snoozes = snoozes
+        }
+    }
+
+    /// Birthdays and yearly events are filtered by month-day; the rules compute the exact
+    /// occurrences. Events are needed from `from − max(care, quiet)` (care and the quiet
+    /// period look back) to `through + max(lead)`.
+    private func loadEvents(from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
+        let start = from.adding(days: -max(config.careDays, config.quietDays))
+        let end = through.adding(days: max(config.eventLead, config.birthdayLead))
+        let monthDays = MonthDayCandidates.gregorian(from: start, through: end).union(MonthDayCandidates.lunar(from: start, through: end))
+        let sql = """
+            SELECT e.account_id, e.kind, e.title, e.date, e.calendar, e.repeat, e.sensitive,
+                   c.key, c.name, c.role, c.status, c.birthday, c.birthday_calendar
+            FROM event e LEFT JOIN contact c ON c.id = e.contact_id
+            WHERE substr(e.date, -5) IN (SELECT value FROM json_each(?))
+            """ + scope.byAccountColumn("e.account_id")
+        try forEachRow(sql, [Self.jsonArray(monthDays.sorted())] + scope.arguments) { row in
+            let calendar = try Self.parse(CalendarKind.self, row.string(4), what: "event calendar")
+            let text = row.string(3)
+            let date: EventDate
+            switch calendar {
+            case .gregorian:
+                guard let day = CivilDate(text) else { throw RapportError.data("event '\(row.string(2))': bad date '\(text)'") }
+                date = .gregorian(day)
+            case .chinese:
+                guard let monthDay = RecurringDate(text, calendar: .chinese) else {
+                    throw RapportError.data("event '\(row.string(2))': bad lunar date '\(text)'")
+                }
+                date = .lunar(monthDay)
+            }
+            let event = Event(
+                account: "", contact: row.optionalString(7), kind: try Self.parse(EventKind.self, row.string(1), what: "event kind"),
+                title: row.string(2), date: date,
+                repeatRule: try row.optionalString(5).flatMap { $0.isEmpty ? nil : try Self.parse(Repeat.self, $0, what: "event repeat") },
+                sensitive: row.bool(6))
+            let id = row.int64(0)
+            byAccount[id, default: Partial()].events.append(event)
+            // The person an event names decides whether a former contact's birthday counts.
+            if !row.isNull(7), !(byAccount[id]?.contacts.contains(where: { $0.key == row.string(7) }) ?? false) {
+                byAccount[id]?.contacts.append(try Self.contact(row, from: 7))
+            }
+        }
+    }
+
+    private func loadBirthdays(from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
+        let end = through.adding(days: config.birthdayLead)
+        let monthDays = MonthDayCandidates.gregorian(from: from, through: end).union(MonthDayCandidates.lunar(from: from, through: end))
+        let sql = """
+            SELECT c.account_id, c.key, c.name, c.role, c.status, c.birthday, c.birthday_calendar FROM contact c
+            WHERE c.birthday IS NOT NULL AND substr(c.birthday, -5) IN (SELECT value FROM json_each(?))
+            """ + scope.byAccountColumn("c.account_id") + " ORDER BY c.id"
+        try forEachRow(sql, [Self.jsonArray(monthDays.sorted())] + scope.arguments) { row in
+            let contact = try Self.contact(row, from: 1)
+            byAccount[row.int64(0), default: Partial()].contacts.removeAll { $0.key == contact.key }
+            byAccount[row.int64(0)]?.contacts.append(contact)
+        }
+    }
+
+    /// Invoices issued by `through` that can be open on a day of the range: their payments
+    /// fall short (`paid_total < amount`) or one is dated on or after `from`. What was paid
+    /// before `from` comes from `paid_total` unless a payment is that late.
+    private func loadInvoices(from: CivilDate, through: CivilDate, scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
+        let columns = """
+            SELECT i.id, i.account_id, i.number, i.issued_on, i.due_on, i.amount, i.currency,
+                   CASE WHEN i.last_paid_on IS NULL OR i.last_paid_on < ?1 THEN i.paid_total
+                        ELSE COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.invoice_id = i.id AND p.paid_on < ?1), 0) END,
+                   i.last_paid_on >= ?1
+            FROM invoice i
+            """
+        let sql = columns + " WHERE i.paid_total < i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", parameter: "?3")
+            + " UNION ALL " + columns
+            + " WHERE i.last_paid_on >= ?1 AND i.paid_total >= i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", parameter: "?3")
+        var late: [Int64: (account: Int64, slot: Int)] = [:]
+        try forEachRow(sql, [from, through] + scope.arguments) { row in
+            guard let issued = row.civilDate(3), let due = row.civilDate(4) else {
+                throw RapportError.data("invoice \(row.string(2)): bad issued_on or due_on")
+            }
+            let invoice = Invoice(
+                number: row.string(2), account: "", issuedOn: issued, dueOn: due,
+                amount: Money(minor: row.int64(5), currency: row.string(6)))
+            let account = row.int64(1)
+            if row.bool(8) { late[row.int64(0)] = (account, byAccount[account]?.invoices.count ?? 0) }
+            byAccount[account, default: Partial()].invoices.append(InvoiceHistory(invoice: invoice, paidBefore: row.int64(7)))
+        }
+        guard !late.isEmpty else { return }
+        let payments = """
+            SELECT p.invoice_id, p.paid_on, p.amount FROM payment p
+            WHERE p.invoice_id IN (SELECT value FROM json_each(?)) AND p.paid_on >= ? AND p.paid_on <= ?
+            """
+        try forEachRow(payments, [Self.jsonArray(Array(late.keys)), from, through]) { row in
+            guard let (account, slot) = late[row.int64(0)], let paidOn = row.civilDate(1) else { return }
+            let number = byAccount[account]?.invoices[slot].invoice.number ?? ""
+            byAccount[account]?.invoices[slot].payments.append(Payment(invoice: number, paidOn: paidOn, amount: row.int64(2)))
+        }
+    }
+
+    private func loadPromises(scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
+        let sql = """
+            SELECT p.account_id, i.number, p.promised_on, p.amount, p.currency
+            FROM promise p LEFT JOIN invoice i ON i.id = p.invoice_id
+            """ + (scope.repID == nil ? "" : " WHERE p.account_id IN (SELECT id FROM account WHERE owner_id = ?)")
+        try forEachRow(sql, scope.arguments) { row in
+            guard let promisedOn = row.civilDate(2) else { throw RapportError.data("promise: bad promised_on") }
+            byAccount[row.int64(0), default: Partial()].promises.append(Promise(
+                account: "", invoice: row.optionalString(1), promisedOn: promisedOn,
+                amount: Money(minor: row.int64(3), currency: row.string(4))))
+        }
+    }
+
+    /// Snoozes still in force on `from` (they carry no recording date and always count).
+    private func loadSnoozes(from: CivilDate, scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
+        let sql = "SELECT s.account_id, s.kind, s.until FROM snooze s WHERE s.until >= ?" + scope.byAccountColumn("s.account_id")
+        try forEachRow(sql, [from] + scope.arguments) { row in
+            guard let until = row.civilDate(2) else { throw RapportError.data("snooze: bad until date") }
+            let kind = try Self.parse(ReasonKind.self, row.string(1), what: "snooze kind")
+            // A snooze alone gives no reason: only attach it to accounts already loaded.
+            byAccount[row.int64(0), default: Partial()].snoozes.append(Snooze(account: "", kind: kind, until: until))
+        }
+    }
+
+    // MARK: helpers
+
+    /// Reads key, name, role, status, birthday, birthday_calendar from `start` on.
+    private static func contact(_ row: Row, from start: Int) throws -> Contact {
+        let key = row.string(start)
+        var birthday: RecurringDate?
+        if let text = row.optionalString(start + 4), !text.isEmpty {
+            let calendar = try parse(CalendarKind.self, row.optionalString(start + 5) ?? "gregorian", what: "birthday calendar")
+            // A year written before a lunar month-day is ignored, as for Gregorian birthdays.
+            guard let parsed = RecurringDate(text, calendar: calendar)
+                ?? (text.count == 10 ? RecurringDate(String(text.suffix(5)), calendar: calendar) : nil) else {
+                throw RapportError.data("contact \(key): bad birthday '\(text)'")
+            }
+            birthday = parsed
+        }
+        return Contact(
+            key: key, account: "", name: row.string(start + 1),
+            role: try row.optionalString(start + 2).flatMap { $0.isEmpty ? nil : try parse(ContactRole.self, $0, what: "contact role") },
+            status: try parse(ContactStatus.self, row.string(start + 3), what: "contact status"), birthday: birthday)
+    }
+
+    static func parse<T: RawRepresentable>(_ type: T.Type, _ text: String, what: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else { throw RapportError.data("unknown \(what) '\(text)'") }
+        return value
+    }
+}
+
+/// The countries (every tier) and country–tier pairs that have a holiday or gift window
+/// open on some day of [from, through].
+struct OccasionFilter {
+    var everyTier: Set<String> = []
+    /// `country` + U+001F + `tier`.
+    var pairs: Set<String> = []
+
+    init(countries: [String], from: CivilDate, through: CivilDate, context: AgendaContext) throws {
+        for country in countries {
+            for occasion in try context.on(from).occasions(country: country) + context.on(through).occasions(country: country) {
+                let greeting = (occasion.date.adding(days: -occasion.greetingLead), occasion.date)
+                if occasion.isGreeting, greeting.0 <= through, greeting.1 >= from {
+                    add(country, occasion.greetedTiers)
+                }
+                let gift = (occasion.date.adding(days: -occasion.giftLead), occasion.date.adding(days: -occasion.greetingLead - 1))
+                if occasion.isGift, gift.0 <= through, gift.1 >= from {
+                    add(country, occasion.giftTiers ?? context.config.giftTiers)
+                }
+            }
+        }
+    }
+
+    private mutating func add(_ country: String, _ tiers: Set<String>?) {
+        guard let tiers else { everyTier.insert(country); return }
+        for tier in tiers { pairs.insert(country + "\u{1F}" + tier) }
+    }
+}
+
+/// All accounts, or one rep's: the SQL fragments and arguments that narrow each query.
+struct AgendaScope {
+    var repID: Int?
+    var arguments: [any SQLBindable] { repID.map { [$0] } ?? [] }
+
+    /// ` AND alias.owner_id = ?` on the account table.
+    func account(_ alias: String) -> String { repID == nil ? "" : " AND \(alias).owner_id = ?" }
+
+    /// ` AND column IN (the rep's accounts)` on a table keyed by account.
+    func byAccountColumn(_ column: String, parameter: String = "?") -> String {
+        repID == nil ? "" : " AND \(column) IN (SELECT id FROM account WHERE owner_id = \(parameter))"
+    }
+
+    /// The recent-touch query's filter.
+    var touch: String { byAccountColumn("t.account_id") }
+}
+
+extension Row {
+    /// A `YYYY-MM-DD` column read straight from SQLite's buffer (the loader reads a few
+    /// hundred thousand dates); nil when NULL or malformed.
+    func civilDate(_ index: Int) -> CivilDate? {
+        guard let text = sqlite3_column_text(handle, Int32(index)), sqlite3_column_bytes(handle, Int32(index)) == 10,
+              text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-") else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let b = text[i]
+                guard b >= 48, b <= 57 else { return nil }
+                value = value * 10 + Int(b - 48)
+            }
+            return value
+        }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        return CivilDate(year: y, month: m, day: d)
+    }
+}

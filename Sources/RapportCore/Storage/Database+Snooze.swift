@@ -1,0 +1,14 @@
+extension Database {
+    /// Hides the account's reasons of `kind` through `until` (one snooze per account and
+    /// kind: a new one replaces the old).
+    public func snooze(account key: String, kind: ReasonKind, until: CivilDate) throws {
+        guard let id = try scalarInt("SELECT id FROM account WHERE key = ?", [key]) else {
+            let close = try rows("SELECT key FROM account WHERE key LIKE ? ORDER BY key LIMIT 3", [String(key.prefix(3)) + "%"]) { $0.string(0) }
+            throw RapportError.data("no account '\(key)'" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
+        }
+        try execute("""
+            INSERT INTO snooze (account_id, kind, until) VALUES (?, ?, ?)
+            ON CONFLICT (account_id, kind) DO UPDATE SET until = excluded.until
+            """, [id, kind.rawValue, until])
+    }
+}

@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+@testable import RapportCore
+
+/// The SQL loader must give exactly what the pure rules give on the same plain values:
+/// a seeded random book of accounts is written with plain SQL, then the agenda of many
+/// days (one at a time, a week at once, all reps and one) is compared.
+@Suite struct AgendaStoreTests {
+    @Test func loaderMatchesThePureRulesOnManyDays() throws {
+        let book = Book(seed: 7)
+        let (db, path) = try book.database()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let config = RapportConfig()
+        var compared = 0
+        var day = CivilDate(year: 2026, month: 1, day: 3)!
+        while day.year == 2026 {
+            let fromDB = try agendaItems(db: db, config: config, occasions: book.occasions, date: day, rep: nil)
+            let pure = try book.pureItems(on: day, config: config)
+            #expect(Book.comparable(fromDB) == Book.comparable(pure), "on \(day)")
+            #expect(fromDB.map { $0.contact?.key } == pure.map { $0.contact?.key }, "contacts on \(day)")
+            compared += pure.count
+            day = day.adding(days: 5)
+        }
+        #expect(compared > 500)  // the book really exercises the rules
+    }
+
+    @Test func aWeekAtOnceEqualsDayByDay() throws {
+        let book = Book(seed: 11)
+        let (db, path) = try book.database()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let config = RapportConfig()
+        let from = CivilDate(year: 2026, month: 9, day: 20)!
+        let week = try agendaDays(db: db, config: config, occasions: book.occasions, from: from, through: from.adding(days: 6), rep: nil)
+        #expect(week.map(\.date) == (0..<7).map { from.adding(days: $0) })
+        for day in week {
+            #expect(Book.comparable(day.items) == Book.comparable(try book.pureItems(on: day.date, config: config)), "on \(day.date)")
+        }
+    }
+
+    @Test func oneRepsAgenda() throws {
+        let book = Book(seed: 5)
+        let (db, path) = try book.database()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let day = CivilDate(year: 2026, month: 11, day: 29)!
+        let mine = try agendaItems(db: db, config: RapportConfig(), occasions: book.occasions, date: day, rep: "li")
+        let pure = AgendaRanking.ranked(try book.pureItems(on: day, config: RapportConfig()).filter { $0.rep == "li" })
+        #expect(!mine.isEmpty)
+        #expect(Book.comparable(mine) == Book.comparable(pure))
+        #expect(throws: RapportError.self) { try agendaItems(db: db, config: RapportConfig(), occasions: book.occasions, date: day, rep: "nobody") }
+    }
+}
+
+/// A seeded random set of plain values, and the same written to a database.
+struct Book {
+    var accounts: [Account] = []
+    var contacts: [Contact] = []
+    var events: [Event] = []
+    var touches: [Touch] = []
+    var invoices: [Invoice] = []
+    var payments: [Payment] = []
+    var promises: [Promise] = []
+    var snoozes: [Snooze] = []
+    let occasions = FixedOccasions(byCountry: [
+        "CN": [
+            OccasionDate(key: "spring-festival", date: CivilDate(year: 2026, month: 2, day: 17)!, names: [:], isGift: true),
+            OccasionDate(key: "qingming", date: CivilDate(year: 2026, month: 4, day: 5)!, names: [:], isGreeting: false),
+            OccasionDate(key: "mid-autumn", date: CivilDate(year: 2026, month: 9, day: 25)!, names: [:], isGift: true),
+            OccasionDate(key: "national-day", date: CivilDate(year: 2026, month: 10, day: 1)!, names: [:], greetedTiers: ["A", "B"]),
+            OccasionDate(key: "new-year", date: CivilDate(year: 2027, month: 1, day: 1)!, names: [:]),
+        ],
+        "US": [OccasionDate(key: "thanksgiving", date: CivilDate(year: 2026, month: 11, day: 26)!, names: [:], isGift: true, giftTiers: ["A", "B"])],
+    ])
+
+    init(seed: UInt64) {
+        var random = SplitMix(seed: seed)
+        let start = CivilDate(year: 2025, month: 1, day: 1)!
+        func someDay(_ span: Int = 730, from: CivilDate = start) -> CivilDate { from.adding(days: random.below(span)) }
+        let roles: [ContactRole?] = [.decisionMaker, .finance, .influencer, .user, nil]
+        for a in 0..<40 {
+            let key = "ACC-\(a)"
+            accounts.append(Account(
+                key: key, name: "Account \(a)", tier: ["A", "B", "C", "A", "B"][a % 5], owner: a % 3 == 0 ? "li" : "wang",
+                country: a % 4 == 3 ? "US" : "CN", createdOn: someDay(600, from: CivilDate(year: 2024, month: 6, day: 1)!),
+                status: a % 9 == 8 ? .dormant : .active, cadenceDays: a % 7 == 6 ? 10 : nil))
+            for c in 0..<random.below(4) {
+                let lunar = random.below(4) == 0
+                let birthday: RecurringDate? = random.below(5) == 0 ? nil : lunar
+                    ? RecurringDate(calendar: .chinese, month: 1 + random.below(12), day: 1 + random.below(30), isLeapMonth: random.below(6) == 0)
+                    : RecurringDate(calendar: .gregorian, month: 1 + random.below(12), day: 1 + random.below(28))
+                contacts.append(Contact(
+                    key: "\(key)-C\(c)", account: key, name: "Person \(a).\(c)", role: roles[random.below(roles.count)],
+                    status: random.below(4) == 0 ? .former : .current, phone: "+86 \(a)\(c)", channel: [.chat, .call, nil][random.below(3)],
+                    birthday: birthday))
+            }
+            for e in 0..<random.below(3) {
+                let kind = EventKind.allCases[random.below(EventKind.allCases.count)]
+                let date: EventDate = random.below(5) == 0
+                    ? .lunar(RecurringDate(calendar: .chinese, month: 1 + random.below(12), day: 1 + random.below(29)))
+                    : .gregorian(someDay())
+                let owned = contacts.filter { $0.account == key }
+                events.append(Event(
+                    account: key, contact: owned.isEmpty || random.below(2) == 0 ? nil : owned[random.below(owned.count)].key,
+                    kind: kind, title: "\(kind) \(a).\(e)", date: date,
+                    repeatRule: [nil, Repeat.yearly, .once][random.below(3)], sensitive: kind == .incident))
+            }
+            for _ in 0..<random.below(25) {
+                touches.append(Touch(
+                    account: key, rep: "wang", date: someDay(), channel: .call, kind: TouchKind.allCases[random.below(TouchKind.allCases.count)]))
+            }
+            for i in 0..<random.below(4) {
+                let issued = someDay()
+                let number = "INV-\(a)-\(i)"
+                invoices.append(Invoice(
+                    number: number, account: key, issuedOn: issued, dueOn: issued.adding(days: 30),
+                    amount: Money(minor: Int64(1_000 + random.below(100_000)), currency: a % 4 == 3 ? "USD" : "CNY")))
+                let amount = invoices.last!.amount.minor
+                switch random.below(4) {
+                case 0: payments.append(Payment(invoice: number, paidOn: issued.adding(days: random.below(90)), amount: amount))
+                case 1: payments.append(Payment(invoice: number, paidOn: issued.adding(days: random.below(90)), amount: amount / 2))
+                default: break
+                }
+            }
+            if random.below(4) == 0 {
+                let own = invoices.filter { $0.account == key }
+                promises.append(Promise(
+                    account: key, invoice: own.isEmpty || random.below(2) == 0 ? nil : own[0].number, promisedOn: someDay(),
+                    amount: Money(minor: 100, currency: "CNY")))
+            }
+            if random.below(5) == 0 {
+                snoozes.append(Snooze(account: key, kind: ReasonKind.allCases[random.below(ReasonKind.allCases.count)], until: someDay()))
+            }
+        }
+    }
+
+    func pureItems(on date: CivilDate, config: RapportConfig) throws -> [AgendaItem] {
+        let inputs = accounts.map { account in
+            AgendaInput(
+                account: account, contacts: contacts.filter { $0.account == account.key },
+                events: events.filter { $0.account == account.key }, touches: touches.filter { $0.account == account.key },
+                invoices: invoices.filter { $0.account == account.key },
+                payments: payments.filter { p in invoices.contains { $0.number == p.invoice && $0.account == account.key } },
+                promises: promises.filter { $0.account == account.key }, snoozes: snoozes.filter { $0.account == account.key },
+                asOf: date)
+        }
+        return try AgendaRules.items(for: inputs, context: AgendaContext(date: date, config: config, occasions: occasions))
+    }
+
+    /// Items without the contact details (the loader reads only what reaching needs).
+    static func comparable(_ items: [AgendaItem]) -> [AgendaItem] {
+        items.map { var item = $0; item.contact = nil; return item }
+    }
+
+    func database() throws -> (Database, String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-\(UUID().uuidString).db").path
+        let db = try Database.openRapport(path: path, mode: .create)
+        try db.transaction {
+            for rep in ["li", "wang"] { try db.execute("INSERT INTO rep (handle, name) VALUES (?, ?)", [rep, rep]) }
+            for a in accounts {
+                try db.execute("""
+                    INSERT INTO account (key, name, tier, owner_id, country, created_on, status, cadence_days)
+                    VALUES (?, ?, ?, (SELECT id FROM rep WHERE handle = ?), ?, ?, ?, ?)
+                    """, [a.key, a.name, a.tier, a.owner, a.country, a.createdOn, a.status.rawValue, a.cadenceDays])
+            }
+            for c in contacts {
+                try db.execute("""
+                    INSERT INTO contact (key, account_id, name, role, status, phone, channel, birthday, birthday_calendar)
+                    VALUES (?, (SELECT id FROM account WHERE key = ?), ?, ?, ?, ?, ?, ?, ?)
+                    """, [c.key, c.account, c.name, c.role?.rawValue, c.status.rawValue, c.phone, c.channel?.rawValue,
+                          c.birthday?.description, c.birthday?.calendar.rawValue ?? "gregorian"])
+            }
+            for e in events {
+                let (text, calendar): (String, String) = switch e.date {
+                case .gregorian(let day): (day.description, "gregorian")
+                case .lunar(let monthDay): (monthDay.description, "chinese")
+                }
+                try db.execute("""
+                    INSERT INTO event (account_id, contact_id, kind, title, date, calendar, repeat, sensitive)
+                    VALUES ((SELECT id FROM account WHERE key = ?), (SELECT id FROM contact WHERE key = ?), ?, ?, ?, ?, ?, ?)
+                    """, [e.account, e.contact, e.kind.rawValue, e.title, text, calendar, e.repeatRule?.rawValue, e.sensitive])
+            }
+            for t in touches {
+                try db.execute("""
+                    INSERT INTO touch (account_id, rep_id, date, channel, kind)
+                    VALUES ((SELECT id FROM account WHERE key = ?), (SELECT id FROM rep WHERE handle = ?), ?, ?, ?)
+                    """, [t.account, t.rep, t.date, t.channel.rawValue, t.kind.rawValue])
+            }
+            for i in invoices {
+                try db.execute("""
+                    INSERT INTO invoice (number, account_id, issued_on, due_on, amount, currency)
+                    VALUES (?, (SELECT id FROM account WHERE key = ?), ?, ?, ?, ?)
+                    """, [i.number, i.account, i.issuedOn, i.dueOn, i.amount.minor, i.amount.currency])
+            }
+            for p in payments {
+                try db.execute(
+                    "INSERT INTO payment (invoice_id, paid_on, amount) VALUES ((SELECT id FROM invoice WHERE number = ?), ?, ?)",
+                    [p.invoice, p.paidOn, p.amount])
+            }
+            for p in promises {
+                try db.execute("""
+                    INSERT INTO promise (account_id, invoice_id, promised_on, amount, currency)
+                    VALUES ((SELECT id FROM account WHERE key = ?), (SELECT id FROM invoice WHERE number = ?), ?, ?, ?)
+                    """, [p.account, p.invoice, p.promisedOn, p.amount.minor, p.amount.currency])
+            }
+            for s in snoozes {
+                try db.execute(
+                    "INSERT INTO snooze (account_id, kind, until) VALUES ((SELECT id FROM account WHERE key = ?), ?, ?)",
+                    [s.account, s.kind.rawValue, s.until])
+            }
+        }
+        return (db, path)
+    }
+}
+
+/// SplitMix64: the same numbers on every machine.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func below(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
