@@ -51,9 +51,12 @@ import Testing
         #expect(exitCode(["drafts", "--db", db, "--account", "NOPE"]) == 65)
         #expect(exitCode(["drafts", "--db", db, "--rep", "ghost"]) == 65)
         #expect(exitCode(["drafts", "--db", db, "--templates", folder.appendingPathComponent("none").path]) == 66)
-        // An empty day writes an empty (but existing) folder and logs nothing.
+        // An empty day (no occasion near, touched yesterday) writes an empty (but existing)
+        // folder and logs nothing.
+        try Database.openRapport(path: db).execute(
+            "INSERT INTO touch (account_id, rep_id, date, channel, kind) VALUES (1, 1, '2026-07-09', 'call', 'checkin')")
         let out = folder.appendingPathComponent("out")
-        #expect(exitCode(["drafts", "--db", db, "--date", "2026-09-24", "--out", out.path, "--mark-sent"]) == 0)
+        #expect(exitCode(["drafts", "--db", db, "--date", "2026-07-10", "--out", out.path, "--mark-sent"]) == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == [])
     }
 
