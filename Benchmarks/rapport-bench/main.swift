@@ -3,7 +3,10 @@ import Foundation
 // Benchmarks at realistic scale, run in a release build:
 //   swift run -c release rapport-bench <name> [options]
 // Each benchmark lives in its own file and registers here.
-let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [:]
+let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
+    "generate": generate,
+    "import": importBench,
+]
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let name = arguments.first, let run = benchmarks[name] else {

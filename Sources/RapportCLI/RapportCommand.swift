@@ -8,6 +8,8 @@ public struct RapportCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
+            ImportCommand.self,
+            TouchCommand.self,
         ]
     )
 

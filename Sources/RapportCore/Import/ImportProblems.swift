@@ -33,10 +33,16 @@ final class ImportProblems {
         if listed.count < limit { listed.append(ImportProblem(file: file, line: line, field: field, reason: reason)) }
     }
 
+    /// The problems by line; those found at the end of the file (a manager never defined)
+    /// join their line, and a line's own problems keep their column order.
+    var inLineOrder: [ImportProblem] {
+        listed.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
     /// The message of the error an import fails with: a summary line, then every problem.
     var report: String {
         var lines = ["\(file): \(count) problem\(count == 1 ? "" : "s"); nothing was imported"]
-        lines += listed.map(\.description)
+        lines += inLineOrder.map(\.description)
         if count > listed.count { lines.append("… and \(count - listed.count) more problems") }
         return lines.joined(separator: "\n")
     }

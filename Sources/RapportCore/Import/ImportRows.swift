@@ -1,53 +1,55 @@
-/// Validated rows, with references resolved to row ids: what the write pass stores.
-/// Enumerations are kept as their raw text, which is what the columns hold.
+/// Validated rows, with references resolved to row ids: what the write pass stores. Text
+/// borrows the bytes of the CSV record being written where it can (`BoundText.bytes`), so a
+/// row costs no allocation; enumerations are kept as their raw text, which is what the
+/// columns hold.
 
 struct RepRow {
-    var handle: String
-    var name: String
-    var email: String?
-    var phone: String?
-    var manager: String?
+    var handle: BoundText
+    var name: BoundText
+    var email: BoundText?
+    var phone: BoundText?
+    var manager: BoundText?
 }
 
 struct AccountRow {
-    var key: String
-    var name: String
-    var tier: String
+    var key: BoundText
+    var name: BoundText
+    var tier: BoundText
     var ownerID: Int64
-    var country: String
-    var region: String?
-    var locale: String?
-    var createdOn: String
-    var status: String
+    var country: BoundText
+    var region: BoundText?
+    var locale: BoundText?
+    var createdOn: BoundText
+    var status: BoundText
 }
 
 struct ContactRow {
-    var key: String
+    var key: BoundText
     var accountID: Int64
-    var name: String
-    var salutation: String?
-    var title: String?
-    var role: String?
-    var status: String
-    var phone: String?
-    var email: String?
-    var chat: String?
-    var channel: String?
-    var locale: String?
+    var name: BoundText
+    var salutation: BoundText?
+    var title: BoundText?
+    var role: BoundText?
+    var status: BoundText
+    var phone: BoundText?
+    var email: BoundText?
+    var chat: BoundText?
+    var channel: BoundText?
+    var locale: BoundText?
     /// Normalised `MM-DD` / `LMM-DD` (a given year is dropped).
-    var birthday: String?
-    var birthdayCalendar: String
+    var birthday: BoundText?
+    var birthdayCalendar: BoundText
 }
 
 struct EventRow {
     var accountID: Int64
     var contactID: Int64?
-    var kind: String
-    var title: String
+    var kind: BoundText
+    var title: BoundText
     /// `YYYY-MM-DD`, or `MM-DD` / `LMM-DD` for the chinese calendar.
-    var date: String
-    var calendar: String
-    var repeatRule: String?
+    var date: BoundText
+    var calendar: BoundText
+    var repeatRule: BoundText?
     var sensitive: Bool
 }
 
@@ -55,39 +57,39 @@ struct TouchRow {
     var accountID: Int64
     var contactID: Int64?
     var repID: Int64
-    var date: String
-    var channel: String
-    var kind: String
-    var note: String?
+    var date: BoundText
+    var channel: BoundText
+    var kind: BoundText
+    var note: BoundText?
 }
 
 struct InvoiceRow {
-    var number: String
+    var number: BoundText
     var accountID: Int64
-    var issuedOn: String
-    var dueOn: String
+    var issuedOn: BoundText
+    var dueOn: BoundText
     var amount: Int64
-    var currency: String
+    var currency: BoundText
 }
 
 struct PaymentRow {
     var invoiceID: Int64
-    var paidOn: String
+    var paidOn: BoundText
     var amount: Int64
 }
 
 struct PromiseRow {
     var accountID: Int64
     var invoiceID: Int64?
-    var promisedOn: String
+    var promisedOn: BoundText
     var amount: Int64
-    var currency: String
+    var currency: BoundText
 }
 
 struct SnoozeRow {
     var accountID: Int64
-    var kind: String
-    var until: String
+    var kind: BoundText
+    var until: BoundText
 }
 
 /// A row id with what validation needs to know about the row.

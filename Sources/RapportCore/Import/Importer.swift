@@ -34,7 +34,12 @@ public struct Importer {
     // MARK: - The two passes
 
     private struct CheckFailure: Error { let problems: [ImportProblem] }
-    private final class Tally { var inserted = 0, updated = 0, skipped = 0 }
+    private final class Tally {
+        let expectedRows: Int
+        var inserted = 0, updated = 0, skipped = 0
+        init(expectedRows: Int) { self.expectedRows = expectedRows }
+        func reset() { (inserted, updated, skipped) = (0, 0, 0) }
+    }
     /// Auto-detection met bytes that are not UTF-8: read the file again as GB18030.
     private struct NotUTF8: Error {}
 
@@ -59,36 +64,33 @@ public struct Importer {
         _ validator: V.Type, _ kind: ImportKind, _ path: String, _ requested: ImportEncoding?,
         _ progress: ((ImportProgress) -> Void)?, _ dryRun: Bool
     ) throws -> ImportSummary {
+        let validatedVersion = try database.dataVersion()
         let keys = try ImportKeys.load(for: kind, from: database)
 
         // Pass 1: check everything, write nothing.
         var encoding = requested ?? .utf8
         var problems = ImportProblems(file: path)
-        var header: ImportHeader?
         var rows = 0
         do {
-            (header, rows) = try scan(V.self, kind, path, encoding, detecting: requested == nil, keys, problems, progress)
+            rows = try scan(V.self, kind, path, encoding, detecting: requested == nil, keys, problems, progress)
         } catch is NotUTF8 {
             encoding = .gb18030
             problems = ImportProblems(file: path)
-            (header, rows) = try scan(V.self, kind, path, encoding, detecting: true, keys, problems, progress)
+            rows = try scan(V.self, kind, path, encoding, detecting: true, keys, problems, progress)
         }
         if !problems.isEmpty {
-            if dryRun { throw CheckFailure(problems: problems.listed) }
+            if dryRun { throw CheckFailure(problems: problems.inLineOrder) }
             throw RapportError.data(problems.report)
         }
         var summary = ImportSummary(kind: kind, file: path, encoding: encoding, rows: rows)
-        guard !dryRun, let header else { return summary }
+        guard !dryRun else { return summary }
 
         // Pass 2: the same records, now written in one transaction.
-        let writer = try ImportWriter(database: database, kind: kind, presentColumns: header.presentColumns)
-        let recheck = ImportProblems(file: path)
-        let tally = Tally()
-        try database.withBulkWriteSettings {
-            try database.transaction {
-                _ = try scan(V.self, kind, path, encoding, detecting: false, keys, recheck, progress,
-                             writer: writer, tally: tally)
-            }
+        let tally = Tally(expectedRows: rows)
+        try database.bulkWrite(validatedVersion: validatedVersion) {
+            tally.reset()
+            try scan(V.self, kind, path, encoding, detecting: false, keys, ImportProblems(file: path), progress,
+                         tally: tally)
         }
         summary.inserted = tally.inserted
         summary.updated = tally.updated
@@ -99,13 +101,14 @@ public struct Importer {
     /// Reads the file once and validates every record. With a writer (the write pass) it
     /// writes each row and counts the outcome; there any problem means the file changed
     /// since it was checked, and the transaction is abandoned.
+    @discardableResult
     private func scan<V: RowValidator>(
         _: V.Type, _ kind: ImportKind, _ path: String, _ encoding: ImportEncoding, detecting: Bool,
         _ keys: ImportKeys, _ problems: ImportProblems, _ progress: ((ImportProgress) -> Void)?,
-        writer: ImportWriter? = nil, tally: Tally? = nil
-    ) throws -> (ImportHeader?, Int) {
+        tally: Tally? = nil
+    ) throws -> Int {
         let reader = try openReader(path, encoding)
-        let writing = writer != nil
+        let writing = tally != nil
         let phase: ImportProgress.Phase = writing ? .writing : .checking
 
         func report(_ error: CSVError) throws {
@@ -126,16 +129,19 @@ public struct Importer {
             guard try reader.next() else {
                 problems.add(line: 1, field: nil,
                              "the file is empty; its first row should name the columns: \(kind.columns.map(\.name).joined(separator: ","))")
-                return (nil, 0)
+                return 0
             }
         } catch {
             try report(error)
-            return (nil, 0)
+            return 0
         }
         let header = ImportHeader(reader: reader, kind: kind, problems: problems)
         let context = ValidationContext(
             header: header, keys: keys, resolver: KeyResolver(keys: keys), config: config, problems: problems)
         var validator = V(context: context)
+        let writer = try tally.map {
+            try ImportWriter<V.Row>(database: database, presentColumns: validator.updatedColumns, expectedRows: $0.expectedRows)
+        }
         let fields = RecordFields(reader: reader, problems: problems)
         var rows = 0
         while true {
@@ -161,15 +167,21 @@ public struct Importer {
                 continue
             }
             if let writer, let tally {
-                switch try validator.write(row, with: writer) {
+                switch try writer.write(row, exists: validator.isStored(row)) {
                 case .inserted: tally.inserted += 1
                 case .updated: tally.updated += 1
                 case .unchanged: tally.skipped += 1
+                case .pending: break
                 }
             }
         }
         validator.finish()
-        return (header, rows)
+        if let writer, let tally {
+            let settled = try writer.finish()
+            tally.inserted += settled.inserted
+            tally.skipped += settled.skipped
+        }
+        return rows
     }
 
     private func openReader(_ path: String, _ encoding: ImportEncoding) throws -> CSVReader {

@@ -2,18 +2,21 @@
 /// validator runs in both passes of an import: first to collect every problem, then
 /// (on a clean file) to produce the rows inside the write transaction.
 protocol RowValidator {
-    associatedtype Row
+    associatedtype Row: WritableRow
     init(context: ValidationContext)
     /// The row, or nil after reporting what is wrong with the record.
     mutating func validate(_ fields: RecordFields) -> Row?
     /// Checks that need the whole file (a manager defined further down).
     mutating func finish()
-    /// Writes a validated row.
-    func write(_ row: Row, with writer: ImportWriter) throws -> ImportWriter.Outcome
+    /// Whether a keyed row's key is already stored (false for the other kinds).
+    func isStored(_ row: Row) -> Bool
+    /// The CSV columns whose values the file sets on a stored keyed row.
+    var updatedColumns: Set<String> { get }
 }
 
 extension RowValidator {
     mutating func finish() {}
+    func isStored(_ row: Row) -> Bool { false }
 }
 
 struct ValidationContext {
@@ -26,10 +29,10 @@ struct ValidationContext {
 
 /// The database's keys, loaded once per import (only the maps the kind needs).
 final class ImportKeys {
-    var reps: [String: Int64] = [:]
-    var accounts: [String: Int64] = [:]
-    var contacts: [String: ContactRef] = [:]
-    var invoices: [String: InvoiceRef] = [:]
+    var reps = KeyTable<Int64>(placeholder: 0)
+    var accounts = KeyTable<Int64>(placeholder: 0)
+    var contacts = KeyTable<ContactRef>(placeholder: ContactRef(id: 0, accountID: 0))
+    var invoices = KeyTable<InvoiceRef>(placeholder: InvoiceRef(id: 0, accountID: 0, currency: ""))
     var snoozes: Set<SnoozeKey> = []
     var invoicesWithPaymentsOrPromises: Set<Int64> = []
 
@@ -43,10 +46,7 @@ final class ImportKeys {
         case .accounts:
             keys.reps = try db.importRepIDs()
             keys.accounts = try db.importAccountIDs()
-        case .contacts:
-            keys.accounts = try db.importAccountIDs()
-            keys.contacts = try db.importContactRefs()
-        case .events:
+        case .contacts, .events:
             keys.accounts = try db.importAccountIDs()
             keys.contacts = try db.importContactRefs()
         case .touches:
@@ -75,7 +75,7 @@ final class ImportKeys {
     /// An account's key from its id (for messages).
     func accountKey(_ id: Int64) -> String {
         if accountKeysByID == nil {
-            accountKeysByID = Dictionary(accounts.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+            accountKeysByID = Dictionary(accounts.entries.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
         }
         return accountKeysByID?[id] ?? "#\(id)"
     }
@@ -91,7 +91,7 @@ final class ImportKeys {
     }
 }
 
-/// Resolves keys the records name to row ids, reporting unknown ones with a "did you
+/// Resolves the keys records name to row ids, reporting unknown ones with a "did you
 /// mean" suggestion. Suggestions are remembered per key, and stop after a budget, so a
 /// file full of one wrong key stays fast.
 final class KeyResolver {
@@ -111,57 +111,60 @@ final class KeyResolver {
         return hint
     }
 
-    func rep(_ handle: String, _ cell: Cell, _ fields: RecordFields, alsoDefined extra: [String: Int] = [:]) -> Int64? {
-        if let id = keys.reps[handle] { return id }
-        fields.fail(cell, "unknown rep '\(handle)'" + hint(for: handle, scope: "rep") { Array(keys.reps.keys) + extra.keys })
+    func rep(_ handle: Bytes, _ cell: Cell, _ fields: RecordFields) -> Int64? {
+        if let id = keys.reps.find(handle) { return id }
+        let typed = handle.text
+        fields.fail(cell, "unknown rep '\(typed)'" + hint(for: typed, scope: "rep") { keys.reps.keys })
         return nil
     }
 
-    func account(_ key: String, _ cell: Cell, _ fields: RecordFields) -> Int64? {
-        if let id = keys.accounts[key] { return id }
-        fields.fail(cell, "unknown account '\(key)'" + hint(for: key, scope: "account") { Array(keys.accounts.keys) })
+    func account(_ key: Bytes, _ cell: Cell, _ fields: RecordFields) -> Int64? {
+        if let id = keys.accounts.find(key) { return id }
+        let typed = key.text
+        fields.fail(cell, "unknown account '\(typed)'" + hint(for: typed, scope: "account") { keys.accounts.keys })
         return nil
     }
 
     /// A contact, which must belong to `accountID` when the account is known.
-    func contact(_ key: String, account accountID: Int64?, _ cell: Cell, _ fields: RecordFields) -> Int64? {
-        guard let contact = keys.contacts[key] else {
+    func contact(_ key: Bytes, account accountID: Int64?, _ cell: Cell, _ fields: RecordFields) -> Int64? {
+        guard let contact = keys.contacts.find(key) else {
+            let typed = key.text
             // Prefer a near miss among the account's own people.
-            let own = hint(for: key, scope: "contact@\(accountID ?? 0)") {
-                keys.contacts.compactMap { $0.value.accountID == accountID ? $0.key : nil }
+            let own = hint(for: typed, scope: "contact@\(accountID ?? 0)") {
+                keys.contacts.entries.compactMap { $0.value.accountID == accountID ? $0.key : nil }
             }
-            let anyone = own.isEmpty ? hint(for: key, scope: "contact") { Array(keys.contacts.keys) } : own
-            fields.fail(cell, "unknown contact '\(key)'" + anyone)
+            let anyone = own.isEmpty ? hint(for: typed, scope: "contact") { keys.contacts.keys } : own
+            fields.fail(cell, "unknown contact '\(typed)'" + anyone)
             return nil
         }
         if let accountID, contact.accountID != accountID {
-            fields.fail(cell, "contact '\(key)' belongs to account \(keys.accountKey(contact.accountID)), not \(keys.accountKey(accountID))")
+            fields.fail(cell, "contact '\(key.text)' belongs to account \(keys.accountKey(contact.accountID)), not \(keys.accountKey(accountID))")
             return nil
         }
         return contact.id
     }
 
-    func invoice(_ number: String, _ cell: Cell, _ fields: RecordFields) -> InvoiceRef? {
-        if let invoice = keys.invoices[number] { return invoice }
-        fields.fail(cell, "unknown invoice '\(number)'" + hint(for: number, scope: "invoice") { Array(keys.invoices.keys) })
+    func invoice(_ number: Bytes, _ cell: Cell, _ fields: RecordFields) -> InvoiceRef? {
+        if let invoice = keys.invoices.find(number) { return invoice }
+        let typed = number.text
+        fields.fail(cell, "unknown invoice '\(typed)'" + hint(for: typed, scope: "invoice") { keys.invoices.keys })
         return nil
     }
 }
 
-/// Remembers the line of each key seen in the file so a repeated key is reported on its
-/// second line.
-struct FileKeys<Key: Hashable> {
-    private(set) var lines: [Key: Int] = [:]
+/// The line of each key seen in the file, so a repeated key is reported on its second line.
+struct FileKeys {
+    private(set) var lines = KeyTable<Int>(placeholder: 0)
 
-    /// False (after reporting) when `key` was already on an earlier line.
-    mutating func claim(_ key: Key, label: String, _ cell: Cell, _ fields: RecordFields) -> Bool {
-        if let first = lines[key] {
-            fields.fail(cell, "\(label) is already on line \(first) of this file")
+    /// False (after reporting) when `key` was on an earlier line.
+    mutating func claim(_ key: Bytes, label: String, _ cell: Cell, _ fields: RecordFields) -> Bool {
+        if let first = lines.insert(key, fields.line) {
+            fields.fail(cell, "\(label) '\(key.text)' is already on line \(first) of this file")
             return false
         }
-        lines[key] = fields.line
         return true
     }
 
-    func contains(_ key: Key) -> Bool { lines[key] != nil }
+    func contains(_ key: Bytes) -> Bool { lines.find(key) != nil }
+    func contains(_ key: String) -> Bool { lines.find(key) != nil }
 }
