@@ -36,33 +36,38 @@ final class CSVReader {
     /// Source bytes are checked per record; a decoding source already guarantees UTF-8.
     private let validatesUTF8: Bool
 
+    // The reader's state is only ever touched by its own methods, one call at a time;
+    // dynamic exclusivity checks on it cost more than the parsing (per byte and per cell).
     private let chunk: UnsafeMutablePointer<UInt8>
     private let chunkCapacity = 1 << 18
-    private var position = 0
-    private var available = 0
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var available = 0
     private var sourceAtEnd = false
     private var primed = false
     private var finished = false
 
-    private var cells: UnsafeMutablePointer<UInt8>
-    private var cellsCapacity = 4096
-    private var cellsCount = 0
-    private var cellEnds: [Int] = []
+    @exclusivity(unchecked) private var cells: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var cellsCapacity = 4096
+    @exclusivity(unchecked) private var cellsCount = 0
+    /// Each cell's bytes in `cells`: [start, end).
+    @exclusivity(unchecked) private var cellStarts: [Int] = []
+    @exclusivity(unchecked) private var cellEnds: [Int] = []
 
     /// The physical line where the current record starts.
-    private(set) var line = 0
+    @exclusivity(unchecked) private(set) var line = 0
     /// The physical line of the next unread byte.
-    private var nextLine = 1
+    @exclusivity(unchecked) private var nextLine = 1
     /// A record ended with CR: a LF right after it belongs to the same line end.
-    private var skipLineFeed = false
+    @exclusivity(unchecked) private var skipLineFeed = false
     /// Inside a quoted cell, the last byte was CR (so a LF after it is not a new line).
-    private var lastWasCarriageReturn = false
+    @exclusivity(unchecked) private var lastWasCarriageReturn = false
 
     init(source: any ByteSource, validatesUTF8: Bool) {
         self.source = source
         self.validatesUTF8 = validatesUTF8
         chunk = .allocate(capacity: chunkCapacity)
         cells = .allocate(capacity: cellsCapacity)
+        cellStarts.reserveCapacity(32)
         cellEnds.reserveCapacity(32)
     }
 
@@ -76,8 +81,7 @@ final class CSVReader {
     var cellCount: Int { cellEnds.count }
 
     private func range(_ index: Int) -> (start: Int, count: Int) {
-        let start = index == 0 ? 0 : cellEnds[index - 1]
-        return (start, cellEnds[index] - start)
+        (cellStarts[index], cellEnds[index] - cellStarts[index])
     }
 
     func isEmpty(_ index: Int) -> Bool { range(index).count == 0 }
@@ -107,8 +111,17 @@ final class CSVReader {
         if !primed { try prime() }
         while true {
             cellsCount = 0
+            cellStarts.removeAll(keepingCapacity: true)
             cellEnds.removeAll(keepingCapacity: true)
+            if skipLineFeed, position < available {
+                skipLineFeed = false
+                if chunk[position] == Self.lineFeed { position += 1 }
+            }
             line = nextLine
+            if !skipLineFeed, let found = try fastRecord() {
+                if !found { continue }
+                return true
+            }
             var state = State.cellStart
             var consumedAny = false
             var quotedAny = false
@@ -293,7 +306,43 @@ final class CSVReader {
         skipLineFeed = terminator == Self.carriageReturn
     }
 
-    private func endCell() { cellEnds.append(cellsCount) }
+    private func endCell() {
+        cellStarts.append(cellEnds.last ?? 0)
+        cellEnds.append(cellsCount)
+    }
+
+    /// The common record — no quotes, its line end inside the current chunk — read in one
+    /// scan and one copy. nil: not such a record (the state machine reads it); false: a
+    /// blank line (skipped); true: the record is ready.
+    private func fastRecord() throws(CSVError) -> Bool? {
+        let start = position
+        var end = start
+        while end < available {
+            let byte = chunk[end]
+            if byte == Self.lineFeed || byte == Self.carriageReturn { break }
+            if byte == Self.quote { return nil }
+            end += 1
+        }
+        guard end < available else { return nil }
+        let terminator = chunk[end]
+        position = end + 1
+        nextLine += 1
+        skipLineFeed = terminator == Self.carriageReturn
+        if end == start { return false }
+        append(chunk + start, count: end - start)
+        var cellStart = 0
+        for offset in 0..<cellsCount where cells[offset] == Self.comma {
+            cellStarts.append(cellStart)
+            cellEnds.append(offset)
+            cellStart = offset + 1
+        }
+        cellStarts.append(cellStart)
+        cellEnds.append(cellsCount)
+        if validatesUTF8, !UTF8Check.isValid(cells, count: cellsCount) {
+            throw CSVError(kind: .invalidText, line: line, reason: "this line is not valid UTF-8 text")
+        }
+        return true
+    }
 
     private func append(_ bytes: UnsafePointer<UInt8>, count: Int) {
         guard count > 0 else { return }

@@ -133,7 +133,14 @@ struct RecordFields {
             at > 0 && value[(at + 1)...].contains(UInt8(ascii: ".")) && value[(at + 1)...].last != UInt8(ascii: ".")
                 && !value[(at + 1)...].contains(UInt8(ascii: "@"))
         } ?? false
-        let forbidden = value.contains { $0 < 0x21 || $0 == 0x7F || "<>,;\"".utf8.contains($0) }
+        let forbidden = value.contains { byte in
+            switch byte {
+            case 0..<0x21, 0x7F, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\""):
+                return true
+            default:
+                return false
+            }
+        }
         guard valid, !forbidden else {
             fail(cell, "'\(value.text)' is not an e-mail address")
             return nil

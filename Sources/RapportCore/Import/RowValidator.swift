@@ -29,44 +29,47 @@ struct ValidationContext {
 
 /// The database's keys, loaded once per import (only the maps the kind needs).
 final class ImportKeys {
-    var reps = KeyTable<Int64>(placeholder: 0)
-    var accounts = KeyTable<Int64>(placeholder: 0)
-    var contacts = KeyTable<ContactRef>(placeholder: ContactRef(id: 0, accountID: 0))
-    var invoices = KeyTable<InvoiceRef>(placeholder: InvoiceRef(id: 0, accountID: 0, currency: ""))
-    var snoozes: Set<SnoozeKey> = []
-    var invoicesWithPaymentsOrPromises: Set<Int64> = []
+    let reps: KeyTable<Int64>
+    let accounts: KeyTable<Int64>
+    let contacts: KeyTable<ContactRef>
+    let invoices: KeyTable<InvoiceRef>
+    let snoozes: Set<SnoozeKey>
+    let invoicesWithPaymentsOrPromises: Set<Int64>
 
-    init() {}
+    init(
+        reps: KeyTable<Int64> = KeyTable(placeholder: 0), accounts: KeyTable<Int64> = KeyTable(placeholder: 0),
+        contacts: KeyTable<ContactRef> = KeyTable(placeholder: ContactRef(id: 0, accountID: 0)),
+        invoices: KeyTable<InvoiceRef> = KeyTable(placeholder: InvoiceRef(id: 0, accountID: 0, currency: "")),
+        snoozes: Set<SnoozeKey> = [], invoicesWithPaymentsOrPromises: Set<Int64> = []
+    ) {
+        self.reps = reps
+        self.accounts = accounts
+        self.contacts = contacts
+        self.invoices = invoices
+        self.snoozes = snoozes
+        self.invoicesWithPaymentsOrPromises = invoicesWithPaymentsOrPromises
+    }
 
     static func load(for kind: ImportKind, from db: Database) throws -> ImportKeys {
-        let keys = ImportKeys()
         switch kind {
         case .reps:
-            keys.reps = try db.importRepIDs()
+            return ImportKeys(reps: try db.importRepIDs())
         case .accounts:
-            keys.reps = try db.importRepIDs()
-            keys.accounts = try db.importAccountIDs()
+            return ImportKeys(reps: try db.importRepIDs(), accounts: try db.importAccountIDs())
         case .contacts, .events:
-            keys.accounts = try db.importAccountIDs()
-            keys.contacts = try db.importContactRefs()
+            return ImportKeys(accounts: try db.importAccountIDs(), contacts: try db.importContactRefs())
         case .touches:
-            keys.reps = try db.importRepIDs()
-            keys.accounts = try db.importAccountIDs()
-            keys.contacts = try db.importContactRefs()
+            return ImportKeys(reps: try db.importRepIDs(), accounts: try db.importAccountIDs(), contacts: try db.importContactRefs())
         case .invoices:
-            keys.accounts = try db.importAccountIDs()
-            keys.invoices = try db.importInvoiceRefs()
-            keys.invoicesWithPaymentsOrPromises = try db.importInvoicesWithPaymentsOrPromises()
+            return ImportKeys(accounts: try db.importAccountIDs(), invoices: try db.importInvoiceRefs(),
+                              invoicesWithPaymentsOrPromises: try db.importInvoicesWithPaymentsOrPromises())
         case .payments:
-            keys.invoices = try db.importInvoiceRefs()
+            return ImportKeys(invoices: try db.importInvoiceRefs())
         case .promises:
-            keys.accounts = try db.importAccountIDs()
-            keys.invoices = try db.importInvoiceRefs()
+            return ImportKeys(accounts: try db.importAccountIDs(), invoices: try db.importInvoiceRefs())
         case .snoozes:
-            keys.accounts = try db.importAccountIDs()
-            keys.snoozes = try db.importSnoozeKeys()
+            return ImportKeys(accounts: try db.importAccountIDs(), snoozes: try db.importSnoozeKeys())
         }
-        return keys
     }
 
     private var accountKeysByID: [Int64: String]?
@@ -154,7 +157,7 @@ final class KeyResolver {
 
 /// The line of each key seen in the file, so a repeated key is reported on its second line.
 struct FileKeys {
-    private(set) var lines = KeyTable<Int>(placeholder: 0)
+    private(set) var lines = KeyTable<Int>(minimumCapacity: 1 << 15, placeholder: 0)
 
     /// False (after reporting) when `key` was on an earlier line.
     mutating func claim(_ key: Bytes, label: String, _ cell: Cell, _ fields: RecordFields) -> Bool {
