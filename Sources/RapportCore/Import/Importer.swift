@@ -14,6 +14,7 @@ public struct Importer {
     /// Imports `path` (named in messages exactly as given). `encoding` nil = detect: UTF-8
     /// when the file is valid UTF-8, else GB18030. Throws `RapportError` with code
     /// `.dataError` listing every problem, `.noInput` when the file cannot be opened.
+    @discardableResult
     public func importFile(
         kind: ImportKind, path: String, encoding: ImportEncoding? = nil,
         progress: ((ImportProgress) -> Void)? = nil
