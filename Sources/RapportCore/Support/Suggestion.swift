@@ -2,12 +2,13 @@
 /// within an edit distance of 2, or one that starts with what was typed (or the reverse),
 /// compared without regard to case.
 public enum Suggestion {
-    /// The closest candidate, or nil when none is close. Ties go to the candidate whose
-    /// length is nearest, then to the alphabetically first, so the answer is stable.
+    /// The closest candidate, or nil when none is close. Ties go to a candidate that starts
+    /// with what was typed (a key cut short), then to the nearest length, then to the
+    /// alphabetically first, so the answer is stable.
     public static func closest(to typed: String, among candidates: some Sequence<String>) -> String? {
         let query = Array(typed.lowercased().unicodeScalars)
         guard !query.isEmpty else { return nil }
-        var best: (candidate: String, distance: Int, lengthGap: Int)?
+        var best: (candidate: String, distance: Int, extendsTyped: Bool, lengthGap: Int)?
         var scratch = DistanceScratch()
         for candidate in candidates {
             let other = Array(candidate.lowercased().unicodeScalars)
@@ -20,12 +21,14 @@ public enum Suggestion {
                 distance = 3
             }
             guard let distance, distance > 0 || candidate != typed else { continue }
+            let extendsTyped = isPrefix(query, of: other)
             if let current = best {
-                if (distance, lengthGap, candidate) < (current.distance, current.lengthGap, current.candidate) {
-                    best = (candidate, distance, lengthGap)
+                if (distance, !extendsTyped ? 1 : 0, lengthGap, candidate)
+                    < (current.distance, !current.extendsTyped ? 1 : 0, current.lengthGap, current.candidate) {
+                    best = (candidate, distance, extendsTyped, lengthGap)
                 }
             } else {
-                best = (candidate, distance, lengthGap)
+                best = (candidate, distance, extendsTyped, lengthGap)
             }
         }
         return best?.candidate
