@@ -1,7 +1,7 @@
 /// Loads one CSV file of one kind into the database, in two streaming passes: the first
-/// checks every record and collects every problem without writing; only a clean file gets
-/// the second, which writes all its rows in one transaction. A failed import leaves the
-/// database file untouched.
+/// reads the file, checks every record and collects every problem without writing, keeping
+/// the valid rows in a temporary spool; only a clean file gets the second, which writes the
+/// spooled rows in one transaction. A failed import leaves the database file untouched.
 public struct Importer {
     public let database: Database
     public let config: RapportConfig
@@ -35,12 +35,6 @@ public struct Importer {
     // MARK: - The two passes
 
     private struct CheckFailure: Error { let problems: [ImportProblem] }
-    private final class Tally {
-        let expectedRows: Int
-        var inserted = 0, updated = 0, skipped = 0
-        init(expectedRows: Int) { self.expectedRows = expectedRows }
-        func reset() { (inserted, updated, skipped) = (0, 0, 0) }
-    }
     /// Auto-detection met bytes that are not UTF-8: read the file again as GB18030.
     private struct NotUTF8: Error {}
 
@@ -66,51 +60,63 @@ public struct Importer {
         _ progress: ((ImportProgress) -> Void)?, _ dryRun: Bool
     ) throws -> ImportSummary {
         let validatedVersion = try database.dataVersion()
-        let keys = try ImportKeys.load(for: kind, from: database)
 
-        // Pass 1: check everything, write nothing.
+        // Pass 1: check everything, write nothing; keep the valid rows aside.
         var encoding = requested ?? .utf8
         var problems = ImportProblems(file: path)
-        var rows = 0
+        var checked: Checked
         do {
-            rows = try scan(V.self, kind, path, encoding, detecting: requested == nil, keys, problems, progress)
+            checked = try check(V.self, kind, path, encoding, detecting: requested == nil, problems, progress, spool: !dryRun)
         } catch is NotUTF8 {
             encoding = .gb18030
             problems = ImportProblems(file: path)
-            rows = try scan(V.self, kind, path, encoding, detecting: true, keys, problems, progress)
+            checked = try check(V.self, kind, path, encoding, detecting: true, problems, progress, spool: !dryRun)
         }
         if !problems.isEmpty {
             if dryRun { throw CheckFailure(problems: problems.inLineOrder) }
             throw RapportError.data(problems.report)
         }
-        var summary = ImportSummary(kind: kind, file: path, encoding: encoding, rows: rows)
-        guard !dryRun else { return summary }
+        var summary = ImportSummary(kind: kind, file: path, encoding: encoding, rows: checked.rows)
+        guard let spool = checked.spool else { return summary }
 
-        // Pass 2: the same records, now written in one transaction.
-        let tally = Tally(expectedRows: rows)
+        // Pass 2: the checked rows, written in one transaction.
         try database.bulkWrite(validatedVersion: validatedVersion) {
-            tally.reset()
-            try scan(V.self, kind, path, encoding, detecting: false, keys, ImportProblems(file: path), progress,
-                         tally: tally)
+            (summary.inserted, summary.updated, summary.skipped) = (0, 0, 0)
+            let rows = try spool.rows(of: V.Row.self)
+            let writer = try ImportWriter<Spooled<V.Row>>(
+                database: database, presentColumns: checked.updatedColumns, expectedRows: spool.count)
+            var written = 0
+            while let row = try rows.next() {
+                switch try writer.write(row, exists: row.isStored) {
+                case .inserted: summary.inserted += 1
+                case .updated: summary.updated += 1
+                case .unchanged: summary.skipped += 1
+                case .pending: break
+                }
+                written += 1
+                if written % ImportProgress.interval == 0 { progress?(ImportProgress(phase: .writing, rows: written)) }
+            }
+            let settled = try writer.finish()
+            summary.inserted += settled.inserted
+            summary.skipped += settled.skipped
         }
-        summary.inserted = tally.inserted
-        summary.updated = tally.updated
-        summary.skipped = tally.skipped
         return summary
     }
 
-    /// Reads the file once and validates every record. With a writer (the write pass) it
-    /// writes each row and counts the outcome; there any problem means the file changed
-    /// since it was checked, and the transaction is abandoned.
-    @discardableResult
-    private func scan<V: RowValidator>(
+    /// What the check pass found: the data records, and (for a clean file) its rows.
+    private struct Checked {
+        var rows = 0
+        var spool: RowSpool?
+        var updatedColumns: Set<String> = []
+    }
+
+    /// Reads the file once and checks every record against the database as it is now;
+    /// while no problem has turned up, spools each valid row for the write pass.
+    private func check<V: RowValidator>(
         _: V.Type, _ kind: ImportKind, _ path: String, _ encoding: ImportEncoding, detecting: Bool,
-        _ keys: ImportKeys, _ problems: ImportProblems, _ progress: ((ImportProgress) -> Void)?,
-        tally: Tally? = nil
-    ) throws -> Int {
+        _ problems: ImportProblems, _ progress: ((ImportProgress) -> Void)?, spool spooling: Bool
+    ) throws -> Checked {
         let reader = try openReader(path, encoding)
-        let writing = tally != nil
-        let phase: ImportProgress.Phase = writing ? .writing : .checking
 
         func report(_ error: CSVError) throws {
             if detecting, error.kind == .invalidText, encoding == .utf8 { throw NotUTF8() }
@@ -123,66 +129,49 @@ public struct Importer {
                 }
             }
             problems.add(line: error.line, field: nil, reason)
-            if writing { throw changedWhileImporting(path) }
         }
 
+        var checked = Checked()
         do {
             guard try reader.next() else {
                 problems.add(line: 1, field: nil,
                              "the file is empty; its first row should name the columns: \(kind.columns.map(\.name).joined(separator: ","))")
-                return 0
+                return checked
             }
         } catch {
             try report(error)
-            return 0
+            return checked
         }
+        let keys = try ImportKeys.load(for: kind, from: database)
         let header = ImportHeader(reader: reader, kind: kind, problems: problems)
         let context = ValidationContext(
             header: header, keys: keys, resolver: KeyResolver(keys: keys), config: config, problems: problems)
         var validator = V(context: context)
-        let writer = try tally.map {
-            try ImportWriter<V.Row>(database: database, presentColumns: validator.updatedColumns, expectedRows: $0.expectedRows)
-        }
         let fields = RecordFields(reader: reader, problems: problems)
-        var rows = 0
+        let spool = spooling ? try RowSpool() : nil
         while true {
             do {
                 guard try reader.next() else { break }
             } catch {
-                rows += 1
+                checked.rows += 1
                 try report(error)
                 if error.endsFile { break }
                 continue
             }
-            rows += 1
-            if rows % ImportProgress.interval == 0 { progress?(ImportProgress(phase: phase, rows: rows)) }
+            checked.rows += 1
+            if checked.rows % ImportProgress.interval == 0 { progress?(ImportProgress(phase: .checking, rows: checked.rows)) }
             guard reader.cellCount == header.width else {
                 problems.add(line: reader.line, field: nil,
                              "\(reader.cellCount) cell\(reader.cellCount == 1 ? "" : "s"), but the header has \(header.width) columns")
-                if writing { throw changedWhileImporting(path) }
                 continue
             }
-            let before = problems.count
-            guard let row = validator.validate(fields), problems.count == before else {
-                if writing { throw changedWhileImporting(path) }
-                continue
-            }
-            if let writer, let tally {
-                switch try writer.write(row, exists: validator.isStored(row)) {
-                case .inserted: tally.inserted += 1
-                case .updated: tally.updated += 1
-                case .unchanged: tally.skipped += 1
-                case .pending: break
-                }
-            }
+            guard let row = validator.validate(fields), problems.isEmpty else { continue }
+            try spool?.append(row, stored: validator.isStored(row))
         }
         validator.finish()
-        if let writer, let tally {
-            let settled = try writer.finish()
-            tally.inserted += settled.inserted
-            tally.skipped += settled.skipped
-        }
-        return rows
+        checked.spool = spool
+        checked.updatedColumns = validator.updatedColumns
+        return checked
     }
 
     private func openReader(_ path: String, _ encoding: ImportEncoding) throws -> CSVReader {
@@ -197,10 +186,6 @@ public struct Importer {
         } catch {
             throw RapportError.io("\(path): cannot read: \(error)")
         }
-    }
-
-    private func changedWhileImporting(_ path: String) -> RapportError {
-        RapportError.io("\(path) changed while it was being imported; nothing was imported")
     }
 }
 
