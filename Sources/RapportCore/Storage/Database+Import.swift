@@ -57,6 +57,17 @@ extension Database {
     /// Page cache (and sort memory) for an import's write transaction.
     static let bulkCacheKiB = 64 * 1024
 
+    /// Runs `body` (index builds) with a small page cache. SQLite sorts an index's entries
+    /// in runs of about the cache's size: a 2 MB run sorts within the CPU caches, and
+    /// merging them beats one huge in-memory merge sort — building touch(account_id, date)
+    /// over two million rows takes 1.1 s this way against 2.5 s with a 64 MB cache.
+    func withSmallCache<T>(_ body: () throws -> T) throws -> T {
+        let previous = try scalarInt("PRAGMA cache_size") ?? -2000
+        try execute("PRAGMA cache_size = -2048")
+        defer { try? execute("PRAGMA cache_size = \(previous)") }
+        return try body()
+    }
+
     /// A number that changes whenever another connection commits to the file.
     func dataVersion() throws -> Int {
         try scalarInt("PRAGMA data_version") ?? 0

@@ -96,7 +96,11 @@ final class ImportWriter<Row: WritableRow> {
     /// Ends a bulk write: builds the dropped indexes again, then settles the rows that
     /// waited, in file order. Returns how many of those were inserted and skipped.
     func finish() throws -> (inserted: Int, skipped: Int) {
-        for index in droppedIndexes { try database.execute(index.sql) }
+        if !droppedIndexes.isEmpty {
+            try database.withSmallCache {
+                for index in droppedIndexes { try database.execute(index.sql) }
+            }
+        }
         droppedIndexes = []
         guard pendingInsert != nil else { return (0, 0) }
         var settled = (inserted: 0, skipped: 0)
