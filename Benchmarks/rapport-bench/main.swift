@@ -8,6 +8,8 @@ let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "drafts": DraftsBench.run,
     "audit": AuditBench.run,
     "agenda": AgendaBench.run,
+    "generate": generate,
+    "import": importBench,
 ]
 
 let arguments = CommandLine.arguments.dropFirst()

@@ -8,6 +8,7 @@ public struct RapportCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
+            DemoCommand.self,
             HolidaysCommand.self,
             ConfigCommand.self,
             DraftsCommand.self,
@@ -16,6 +17,8 @@ public struct RapportCommand: ParsableCommand {
             TodayCommand.self,
             AgendaCommand.self,
             SnoozeCommand.self,
+            ImportCommand.self,
+            TouchCommand.self,
         ]
     )
 

@@ -24,26 +24,9 @@ struct TodayCommand: ParsableCommand {
             let config = try RapportConfig.load(directory: global.configDirectory)
             let db = try global.openDatabase()
             let date = global.today(timeZone: config.timeZone.flatMap(TimeZone.init(identifier:)) ?? .current)
-            let items = try agendaItems(
-                db: db, config: config, occasions: global.occasionSource(config: config), date: date, rep: listing.rep)
-            let cut = AgendaRanking.cut(items, limit: limit, config: config)
-            switch listing.resolvedFormat {
-            case .json:
-                try Emit.json(cut.kept.map { AgendaOutput.json($0, explain: explain) })
-                AgendaOutput.cutNote(cut).map { Terminal.note("rapport: " + $0) }
-            case .csv:
-                Emit.csv(header: AgendaOutput.csvHeader, rows: cut.kept.flatMap(AgendaOutput.csvRows))
-                AgendaOutput.cutNote(cut).map { Terminal.note("rapport: " + $0) }
-            case .table:
-                let who = listing.rep.map { " for \($0)" } ?? ""
-                Emit.text(Terminal.bold("Agenda\(who), \(date) (\(weekday(date)))") + " — \(cut.kept.count) item\(cut.kept.count == 1 ? "" : "s")")
-                if cut.kept.isEmpty {
-                    Emit.text("Nothing to chase today.")
-                } else {
-                    Emit.text(AgendaOutput.table(cut.kept, explain: explain).render())
-                }
-                AgendaOutput.cutNote(cut).map { Emit.text(Terminal.dim($0)) }
-            }
+            try TodayReport.emit(
+                db: db, config: config, occasions: global.occasionSource(config: config), date: date,
+                rep: listing.rep, limit: limit, explain: explain, format: listing.resolvedFormat)
         }
     }
 }

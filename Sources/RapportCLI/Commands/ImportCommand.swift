@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+extension ImportKind: ExpressibleByArgument {}
+extension ImportEncoding: ExpressibleByArgument {}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Load a CSV file of one kind (reps, accounts, contacts, events, touches, invoices, payments, promises, snoozes).",
+        discussion: """
+            The header row names the columns, in any order. The whole file is checked first; \
+            on any problem every one is listed as FILE:LINE: field: reason, the exit code is 65 \
+            and nothing is written. Otherwise it is written in one transaction: keyed rows are \
+            updated in place, rows already there are skipped. See docs/import.md.
+            """)
+
+    @Argument(help: ArgumentHelp("What the file holds.", valueName: "kind"))
+    var kind: ImportKind
+
+    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv"))
+    var file: String
+
+    @Option(help: ArgumentHelp("utf-8 or gb18030 (default: UTF-8 when the file is valid UTF-8, else GB18030).", valueName: "encoding"))
+    var encoding: ImportEncoding?
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        try guarded {
+            guard FileManager.default.isReadableFile(atPath: file) else {
+                throw RapportError.noInput("\(file): no such file (or it cannot be read)")
+            }
+            let db = try global.openDatabase()
+            let config = try RapportConfig.load(directory: global.configDirectory)
+            let progress = ProgressLine(file: file, enabled: Terminal.isTerminal(.standardError))
+            defer { progress.clear() }
+            let summary = try Importer(database: db, config: config).importFile(
+                kind: kind, path: file, encoding: encoding, progress: progress.enabled ? progress.show : nil)
+            progress.clear()
+            if encoding == nil, summary.encoding == .gb18030 {
+                Terminal.note("note: \(file) is not UTF-8; it was read as GB18030")
+            }
+            print(summary.description)
+        }
+    }
+}
+
+/// A progress line on a terminal's stderr, rewritten in place, cleared when done.
+private final class ProgressLine {
+    let file: String
+    let enabled: Bool
+    private var shown = false
+
+    init(file: String, enabled: Bool) {
+        self.file = file
+        self.enabled = enabled
+    }
+
+    func show(_ progress: ImportProgress) {
+        shown = true
+        FileHandle.standardError.write(Data("\r\(progress.phase.rawValue) \(file): \(progress.rows) rows".utf8))
+    }
+
+    func clear() {
+        guard shown else { return }
+        shown = false
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

@@ -1,0 +1,49 @@
+/// One thing wrong with an import file, as `FILE:LINE: field: reason`.
+public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
+    /// The path as the user typed it.
+    public var file: String
+    public var line: Int
+    /// The column, or nil for a problem with the whole record (broken quoting).
+    public var field: String?
+    public var reason: String
+
+    public var description: String {
+        if let field { return "\(file):\(line): \(field): \(reason)" }
+        return "\(file):\(line): \(reason)"
+    }
+}
+
+/// Collects the problems of a whole file. Past `limit` it only counts, so a file that is
+/// wrong on every one of two million lines cannot exhaust memory; the count is reported.
+final class ImportProblems {
+    let file: String
+    let limit: Int
+    private(set) var listed: [ImportProblem] = []
+    private(set) var count = 0
+
+    init(file: String, limit: Int = 10_000) {
+        self.file = file
+        self.limit = limit
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    func add(line: Int, field: String?, _ reason: String) {
+        count += 1
+        if listed.count < limit { listed.append(ImportProblem(file: file, line: line, field: field, reason: reason)) }
+    }
+
+    /// The problems by line; those found at the end of the file (a manager never defined)
+    /// join their line, and a line's own problems keep their column order.
+    var inLineOrder: [ImportProblem] {
+        listed.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+
+    /// The message of the error an import fails with: a summary line, then every problem.
+    var report: String {
+        var lines = ["\(file): \(count) problem\(count == 1 ? "" : "s"); nothing was imported"]
+        lines += inLineOrder.map(\.description)
+        if count > listed.count { lines.append("… and \(count - listed.count) more problems") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,217 @@
+/// Loads one CSV file of one kind into the database, in two streaming passes: the first
+/// reads the file, checks every record and collects every problem without writing, keeping
+/// the valid rows in a temporary spool; only a clean file gets the second, which writes the
+/// spooled rows in one transaction. A failed import leaves the database file untouched.
+public struct Importer {
+    public let database: Database
+    public let config: RapportConfig
+
+    public init(database: Database, config: RapportConfig = RapportConfig()) {
+        self.database = database
+        self.config = config
+    }
+
+    /// Imports `path` (named in messages exactly as given). `encoding` nil = detect: UTF-8
+    /// when the file is valid UTF-8, else GB18030. Throws `RapportError` with code
+    /// `.dataError` listing every problem, `.noInput` when the file cannot be opened.
+    @discardableResult
+    public func importFile(
+        kind: ImportKind, path: String, encoding: ImportEncoding? = nil,
+        progress: ((ImportProgress) -> Void)? = nil
+    ) throws -> ImportSummary {
+        try dispatch(kind, path, encoding, progress, dryRun: false)
+    }
+
+    /// Every problem of the file, without writing anything (empty when it would import).
+    func problems(kind: ImportKind, path: String, encoding: ImportEncoding? = nil) throws -> [ImportProblem] {
+        do {
+            _ = try dispatch(kind, path, encoding, nil, dryRun: true)
+            return []
+        } catch let failure as CheckFailure {
+            return failure.problems
+        }
+    }
+
+    // MARK: - The two passes
+
+    private struct CheckFailure: Error { let problems: [ImportProblem] }
+    /// Auto-detection met bytes that are not UTF-8: read the file again as GB18030.
+    private struct NotUTF8: Error {}
+
+    private func dispatch(
+        _ kind: ImportKind, _ path: String, _ encoding: ImportEncoding?, _ progress: ((ImportProgress) -> Void)?,
+        dryRun: Bool
+    ) throws -> ImportSummary {
+        switch kind {
+        case .reps: return try run(RepValidator.self, kind, path, encoding, progress, dryRun)
+        case .accounts: return try run(AccountValidator.self, kind, path, encoding, progress, dryRun)
+        case .contacts: return try run(ContactValidator.self, kind, path, encoding, progress, dryRun)
+        case .events: return try run(EventValidator.self, kind, path, encoding, progress, dryRun)
+        case .touches: return try run(TouchValidator.self, kind, path, encoding, progress, dryRun)
+        case .invoices: return try run(InvoiceValidator.self, kind, path, encoding, progress, dryRun)
+        case .payments: return try run(PaymentValidator.self, kind, path, encoding, progress, dryRun)
+        case .promises: return try run(PromiseValidator.self, kind, path, encoding, progress, dryRun)
+        case .snoozes: return try run(SnoozeValidator.self, kind, path, encoding, progress, dryRun)
+        }
+    }
+
+    private func run<V: RowValidator>(
+        _ validator: V.Type, _ kind: ImportKind, _ path: String, _ requested: ImportEncoding?,
+        _ progress: ((ImportProgress) -> Void)?, _ dryRun: Bool
+    ) throws -> ImportSummary {
+        let validatedVersion = try database.dataVersion()
+
+        // Pass 1: check everything, write nothing; keep the valid rows aside.
+        var encoding = requested ?? .utf8
+        var problems = ImportProblems(file: path)
+        var checked: Checked
+        do {
+            checked = try check(V.self, kind, path, encoding, detecting: requested == nil, problems, progress, spool: !dryRun)
+        } catch is NotUTF8 {
+            encoding = .gb18030
+            problems = ImportProblems(file: path)
+            checked = try check(V.self, kind, path, encoding, detecting: true, problems, progress, spool: !dryRun)
+        }
+        if !problems.isEmpty {
+            if dryRun { throw CheckFailure(problems: problems.inLineOrder) }
+            throw RapportError.data(problems.report)
+        }
+        var summary = ImportSummary(kind: kind, file: path, encoding: encoding, rows: checked.rows)
+        guard let spool = checked.spool else { return summary }
+
+        // Pass 2: the checked rows, written in one transaction.
+        try database.bulkWrite(validatedVersion: validatedVersion) {
+            (summary.inserted, summary.updated, summary.skipped) = (0, 0, 0)
+            let rows = try spool.rows(of: V.Row.self)
+            let writer = try ImportWriter<Spooled<V.Row>>(
+                database: database, presentColumns: checked.updatedColumns, expectedRows: spool.count)
+            var written = 0
+            while let row = try rows.next() {
+                switch try writer.write(row, exists: row.isStored) {
+                case .inserted: summary.inserted += 1
+                case .updated: summary.updated += 1
+                case .unchanged: summary.skipped += 1
+                case .pending: break
+                }
+                written += 1
+                if written % ImportProgress.interval == 0 { progress?(ImportProgress(phase: .writing, rows: written)) }
+            }
+            let settled = try writer.finish()
+            summary.inserted += settled.inserted
+            summary.skipped += settled.skipped
+        }
+        return summary
+    }
+
+    /// What the check pass found: the data records, and (for a clean file) its rows.
+    private struct Checked {
+        var rows = 0
+        var spool: RowSpool?
+        var updatedColumns: Set<String> = []
+    }
+
+    /// Reads the file once and checks every record against the database as it is now;
+    /// while no problem has turned up, spools each valid row for the write pass.
+    private func check<V: RowValidator>(
+        _: V.Type, _ kind: ImportKind, _ path: String, _ encoding: ImportEncoding, detecting: Bool,
+        _ problems: ImportProblems, _ progress: ((ImportProgress) -> Void)?, spool spooling: Bool
+    ) throws -> Checked {
+        let reader = try openReader(path, encoding)
+
+        func report(_ error: CSVError) throws {
+            if detecting, error.kind == .invalidText, encoding == .utf8 { throw NotUTF8() }
+            var reason = error.reason
+            if error.kind == .invalidText {
+                switch (encoding, detecting) {
+                case (.utf8, _): reason += " (if the file is GB18030, pass --encoding gb18030)"
+                case (.gb18030, true): reason = "bytes that are neither UTF-8 nor GB18030 text; save the file as CSV UTF-8"
+                case (.gb18030, false): reason += " (if the file is UTF-8, pass --encoding utf-8)"
+                }
+            }
+            problems.add(line: error.line, field: nil, reason)
+        }
+
+        var checked = Checked()
+        do {
+            guard try reader.next() else {
+                problems.add(line: 1, field: nil,
+                             "the file is empty; its first row should name the columns: \(kind.columns.map(\.name).joined(separator: ","))")
+                return checked
+            }
+        } catch {
+            try report(error)
+            return checked
+        }
+        let keys = try ImportKeys.load(for: kind, from: database)
+        let header = ImportHeader(reader: reader, kind: kind, problems: problems)
+        let context = ValidationContext(
+            header: header, keys: keys, resolver: KeyResolver(keys: keys), config: config, problems: problems)
+        var validator = V(context: context)
+        let fields = RecordFields(reader: reader, problems: problems)
+        let spool = spooling ? try RowSpool() : nil
+        while true {
+            do {
+                guard try reader.next() else { break }
+            } catch {
+                checked.rows += 1
+                try report(error)
+                if error.endsFile { break }
+                continue
+            }
+            checked.rows += 1
+            if checked.rows % ImportProgress.interval == 0 { progress?(ImportProgress(phase: .checking, rows: checked.rows)) }
+            guard reader.cellCount == header.width else {
+                problems.add(line: reader.line, field: nil,
+                             "\(reader.cellCount) cell\(reader.cellCount == 1 ? "" : "s"), but the header has \(header.width) columns")
+                continue
+            }
+            guard let row = validator.validate(fields), problems.isEmpty else { continue }
+            try spool?.append(row, stored: validator.isStored(row))
+        }
+        validator.finish()
+        checked.spool = spool
+        checked.updatedColumns = validator.updatedColumns
+        return checked
+    }
+
+    private func openReader(_ path: String, _ encoding: ImportEncoding) throws -> CSVReader {
+        do {
+            let file = try FileByteSource(path: path)
+            switch encoding {
+            case .utf8: return CSVReader(source: file, validatesUTF8: true)
+            case .gb18030: return CSVReader(source: try GB18030ByteSource(wrapping: file), validatesUTF8: false)
+            }
+        } catch .cannotOpen(let reason) {
+            throw RapportError.noInput("\(path): cannot open: \(reason)")
+        } catch {
+            throw RapportError.io("\(path): cannot read: \(error)")
+        }
+    }
+}
+
+/// How far an import has got, for a progress line on a terminal.
+public struct ImportProgress: Sendable, Equatable {
+    public enum Phase: String, Sendable { case checking, writing }
+    public var phase: Phase
+    public var rows: Int
+
+    /// Rows between two reports.
+    public static let interval = 100_000
+}
+
+/// What an import did: `imported FILE: N inserted, N updated, N skipped`.
+public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
+    public var kind: ImportKind
+    public var file: String
+    /// The encoding the file was read in (detected or forced).
+    public var encoding: ImportEncoding
+    /// Data records in the file.
+    public var rows: Int
+    public var inserted = 0
+    /// Keyed rows that existed and had a value changed.
+    public var updated = 0
+    /// Rows already there: identical keyed rows, and duplicate touches, payments, promises, events.
+    public var skipped = 0
+
+    public var description: String { "imported \(file): \(inserted) inserted, \(updated) updated, \(skipped) skipped" }
+}

@@ -1,0 +1,77 @@
+/// `rapport touch log`: records one contact with a customer after it happened. The rep
+/// defaults to the account's owner; a contact must belong to the account. Logging the same
+/// touch twice (every field equal) records it once, as an import of it would.
+public struct TouchLog {
+    public let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    public struct Entry: Sendable, Equatable {
+        public var account: String
+        public var contact: String?
+        /// nil = the account's owner.
+        public var rep: String?
+        public var date: CivilDate
+        public var channel: Channel
+        public var kind: TouchKind
+        public var note: String?
+
+        public init(
+            account: String, contact: String? = nil, rep: String? = nil, date: CivilDate, channel: Channel,
+            kind: TouchKind, note: String? = nil
+        ) {
+            self.account = account
+            self.contact = contact
+            self.rep = rep
+            self.date = date
+            self.channel = channel
+            self.kind = kind
+            self.note = note
+        }
+    }
+
+    public struct Result: Sendable, Equatable {
+        /// The touch as recorded (the rep resolved).
+        public var touch: Touch
+        /// False when an identical touch was already recorded.
+        public var isNew: Bool
+    }
+
+    /// Records the touch; unknown keys are a `RapportError.data` with a suggestion.
+    public func record(_ entry: Entry) throws -> Result {
+        guard let account = try database.touchLogAccount(key: entry.account) else {
+            throw RapportError.data("unknown account '\(entry.account)'" + Suggestion.hint(for: entry.account, among: try database.allAccountKeys()))
+        }
+        var contactID: Int64?
+        if let key = entry.contact {
+            guard let contact = try database.touchLogContact(key: key) else {
+                let own = try database.contactKeys(ofAccount: account.id)
+                throw RapportError.data("unknown contact '\(key)'" + Suggestion.hint(for: key, among: own))
+            }
+            guard contact.accountKey == entry.account else {
+                throw RapportError.data("contact '\(key)' belongs to account \(contact.accountKey), not \(entry.account)")
+            }
+            contactID = contact.id
+        }
+        var repID = account.ownerID
+        var repHandle = account.ownerHandle
+        if let handle = entry.rep {
+            guard let id = try database.touchLogRepID(handle: handle) else {
+                throw RapportError.data("unknown rep '\(handle)'" + Suggestion.hint(for: handle, among: try database.allRepHandles()))
+            }
+            repID = id
+            repHandle = handle
+        }
+        let note = entry.note.flatMap { $0.trimmingASCIISpaces().isEmpty ? nil : $0 }
+        let row = TouchRow(
+            accountID: account.id, contactID: contactID, repID: repID, date: .string(entry.date.description),
+            channel: .string(entry.channel.rawValue), kind: .string(entry.kind.rawValue), note: note.map { .string($0) })
+        let outcome = try database.transaction {
+            try ImportWriter<TouchRow>(database: database, presentColumns: [], expectedRows: 1).write(row)
+        }
+        let touch = Touch(
+            account: entry.account, contact: entry.contact, rep: repHandle, date: entry.date, channel: entry.channel,
+            kind: entry.kind, note: note)
+        return Result(touch: touch, isNew: outcome == .inserted)
+    }
+}

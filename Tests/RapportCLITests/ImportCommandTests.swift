@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import Testing
+@testable import RapportCLI
+
+/// Runs `rapport ARGUMENTS` in-process; returns the exit code it would end with.
+func exitCode(_ arguments: [String]) -> Int32 {
+    do {
+        var command = try RapportCommand.parseAsRoot(arguments)
+        try command.run()
+        return 0
+    } catch {
+        return RapportCommand.exitCode(for: error).rawValue
+    }
+}
+
+/// A folder with an initialised database, removed afterwards.
+final class CLIScratch {
+    let directory: URL
+    let db: String
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        db = directory.appendingPathComponent("cli.db").path
+        #expect(exitCode(["init", "--db", db]) == 0)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    static func fixture(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("RapportCoreTests/Fixtures/import/\(name)").path
+    }
+
+    func importWorld() {
+        for kind in ["reps", "accounts", "contacts", "events", "touches", "invoices", "payments", "promises", "snoozes"] {
+            #expect(exitCode(["import", kind, Self.fixture("\(kind).csv"), "--db", db]) == 0, "\(kind)")
+        }
+    }
+
+    func count(_ sql: String) throws -> Int? {
+        try Database.openRapport(path: db).scalarInt(sql)
+    }
+}
+
+@Suite struct ImportCommandTests {
+    @Test func importsEveryKindAndExitsZero() throws {
+        let scratch = try CLIScratch()
+        scratch.importWorld()
+        #expect(try scratch.count("SELECT count(*) FROM touch") == 4)
+        #expect(exitCode(["import", "accounts", CLIScratch.fixture("accounts-gb18030.csv"), "--db", scratch.db, "--encoding", "gb18030"]) == 0)
+        #expect(try scratch.count("SELECT count(*) FROM account") == 6)
+    }
+
+    @Test func exitCodesFollowSysexits() throws {
+        let scratch = try CLIScratch()
+        scratch.importWorld()
+        #expect(exitCode(["import", "customers", CLIScratch.fixture("reps.csv"), "--db", scratch.db]) == 64)
+        #expect(exitCode(["import", "reps", CLIScratch.fixture("reps.csv"), "--db", scratch.db, "--encoding", "latin1"]) == 64)
+        #expect(exitCode(["import", "contacts", CLIScratch.fixture("contacts-five-errors.csv"), "--db", scratch.db]) == 65)
+        #expect(exitCode(["import", "reps", scratch.directory.appendingPathComponent("none.csv").path, "--db", scratch.db]) == 66)
+        #expect(exitCode(["import", "reps", CLIScratch.fixture("reps.csv"), "--db", scratch.directory.appendingPathComponent("none.db").path]) == 66)
+    }
+}
+
+@Suite struct TouchCommandTests {
+    @Test func logsATouchWithDefaults() throws {
+        let scratch = try CLIScratch()
+        scratch.importWorld()
+        #expect(exitCode(["touch", "log", "HD-MACH", "--kind", "care", "--channel", "visit", "--contact", "hd-li",
+                          "--note", "探望受伤工人", "--db", scratch.db, "--date", "2026-11-22"]) == 0)
+        #expect(try scratch.count("SELECT count(*) FROM touch t JOIN rep r ON r.id = t.rep_id WHERE t.date = '2026-11-22' AND r.handle = 'wang.lei' AND t.kind = 'care' AND t.note = '探望受伤工人'") == 1)
+        #expect(exitCode(["touch", "log", "BUCKEYE", "--kind", "greeting", "--channel", "email", "--on", "2026-11-20",
+                          "--rep", "wang.lei", "--db", scratch.db, "--date", "2026-11-22"]) == 0)
+        #expect(try scratch.count("SELECT count(*) FROM touch t JOIN rep r ON r.id = t.rep_id WHERE t.date = '2026-11-20' AND r.handle = 'wang.lei' AND t.contact_id IS NULL") == 1)
+    }
+
+    @Test func badInputExitCodes() throws {
+        let scratch = try CLIScratch()
+        scratch.importWorld()
+        let base = ["--db", scratch.db, "--date", "2026-11-22"]
+        #expect(exitCode(["touch", "log", "HD-MAHC", "--kind", "care", "--channel", "visit"] + base) == 65)
+        #expect(exitCode(["touch", "log", "HD-MACH", "--kind", "care", "--channel", "visit", "--contact", "sz-chen"] + base) == 65)
+        #expect(exitCode(["touch", "log", "HD-MACH", "--kind", "hug", "--channel", "visit"] + base) == 64)
+        #expect(exitCode(["touch", "log", "HD-MACH", "--kind", "care", "--channel", "visit", "--on", "2026-02-30"] + base) == 64)
+        #expect(exitCode(["touch", "log", "HD-MACH", "--kind", "care", "--channel", "visit", "--on", "2026-11-23"] + base) == 64)
+        #expect(exitCode(["touch", "log", "HD-MACH", "--kind", "care", "--channel", "visit", "--db", scratch.directory.appendingPathComponent("none.db").path]) == 66)
+        #expect(try scratch.count("SELECT count(*) FROM touch") == 4)
+    }
+}

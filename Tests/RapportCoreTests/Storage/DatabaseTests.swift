@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import RapportCore
+
+@Suite struct DatabaseTests {
+    struct Boom: Error {}
+
+    /// A scratch database with a small table of its own.
+    func scratch() throws -> ScratchDatabase {
+        let scratch = try ScratchDatabase()
+        try scratch.db.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)")
+        return scratch
+    }
+
+    @Test func aTransactionRollsBackWhenItsBodyThrows() throws {
+        let scratch = try scratch()
+        let db = scratch.db
+        #expect(throws: Boom.self) {
+            try db.transaction {
+                try db.execute("INSERT INTO note (text) VALUES (?)", ["kept?"])
+                throw Boom()
+            }
+        }
+        #expect(try scratch.count("note") == 0)
+        #expect(!db.isInTransaction)
+        try db.transaction { try db.execute("INSERT INTO note (text) VALUES (?)", ["kept"]) }
+        #expect(try scratch.strings("SELECT text FROM note") == ["kept"])
+    }
+
+    @Test func aNestedTransactionRollsBackToItsSavepointOnly() throws {
+        let scratch = try scratch()
+        let db = scratch.db
+        try db.transaction {
+            try db.execute("INSERT INTO note (text) VALUES (?)", ["outer"])
+            #expect(throws: Boom.self) {
+                try db.transaction {
+                    try db.execute("INSERT INTO note (text) VALUES (?)", ["inner"])
+                    throw Boom()
+                }
+            }
+            try db.execute("INSERT INTO note (text) VALUES (?)", ["outer again"])
+        }
+        #expect(try scratch.strings("SELECT text FROM note ORDER BY id") == ["outer", "outer again"])
+    }
+
+    @Test func theFirstErrorIsRethrownNotTheRollbacks() throws {
+        let scratch = try scratch()
+        let db = scratch.db
+        do {
+            try db.transaction {
+                try db.execute("INSERT INTO note (text) VALUES (?)", ["a"])
+                try db.execute("INSERT INTO note (text) VALUES (?)", ["a"])
+            }
+            Issue.record("a UNIQUE violation must throw")
+        } catch let error as SQLiteError {
+            #expect(error.extendedCode == 2067)  // SQLITE_CONSTRAINT_UNIQUE
+        }
+        #expect(try scratch.count("note") == 0)
+    }
+
+    @Test func statementsAreCachedAndReusable() throws {
+        let scratch = try scratch()
+        let db = scratch.db
+        let sql = "INSERT INTO note (text) VALUES (?)"
+        let first = try db.statement(sql)
+        try first.run(["one"])
+        let second = try db.statement(sql)
+        #expect(first === second)
+        try second.run(["two"])
+        try db.execute(sql, ["three"])
+        #expect(try scratch.strings("SELECT text FROM note ORDER BY id") == ["one", "two", "three"])
+        // A cached query gives fresh rows after reuse.
+        #expect(try db.scalarInt("SELECT count(*) FROM note WHERE text <> ?", ["two"]) == 2)
+        #expect(try db.scalarInt("SELECT count(*) FROM note WHERE text <> ?", ["nothing"]) == 3)
+    }
+
+    @Test func anErrorCarriesItsExtendedCodeMessageAndSQL() throws {
+        let scratch = try scratch()
+        let db = scratch.db
+        try db.execute("INSERT INTO note (text) VALUES (?)", ["same"])
+        do {
+            try db.execute("INSERT INTO note (text) VALUES (?)", ["same"])
+            Issue.record("a UNIQUE violation must throw")
+        } catch {
+            #expect(error.extendedCode == 2067)
+            #expect(error.primaryCode == 19)  // SQLITE_CONSTRAINT
+            #expect(error.isConstraintViolation)
+            #expect(error.message == "UNIQUE constraint failed: note.text")
+            #expect(error.sql == "INSERT INTO note (text) VALUES (?)")
+            #expect(error.description == "SQLite error 2067: UNIQUE constraint failed: note.text — while executing `INSERT INTO note (text) VALUES (?)`")
+        }
+        #expect(throws: SQLiteError.self) { try db.execute("SELECT nonsense FROM nowhere") }
+    }
+
+    @Test func foreignKeysAreEnforced() throws {
+        let scratch = try ScratchDatabase()
+        let db = scratch.db
+        #expect(try db.scalarInt("PRAGMA foreign_keys") == 1)
+        do {
+            try db.execute(
+                "INSERT INTO account (key, name, tier, owner_id, country, created_on) VALUES (?, ?, ?, ?, ?, ?)",
+                ["X", "No owner", "A", 42, "CN", "2020-01-01"])
+            Issue.record("an account whose owner does not exist must be refused")
+        } catch {
+            #expect(error.extendedCode == 787)  // SQLITE_CONSTRAINT_FOREIGNKEY
+        }
+    }
+}
+
+@Suite struct MigrationTests {
+    @Test func anOldVersionFileIsUpgradedInPlaceWithItsData() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-migrate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("old.db").path
+        do {
+            let old = try Database(path: path, mode: .create)
+            try Schema.migrator.migrate(old, upTo: 1)
+            #expect(try Migrator.version(of: old) == 1)
+            #expect(try old.scalarInt("SELECT count(*) FROM pragma_table_info('account') WHERE name = 'cadence_days'") == 0)
+            try old.execute("INSERT INTO rep (handle, name) VALUES (?, ?)", ["wang.lei", "王磊"])
+            try old.execute(
+                "INSERT INTO account (key, name, tier, owner_id, country, created_on) VALUES (?, ?, ?, 1, ?, ?)",
+                ["HD-MACH", "华东精密机械有限公司", "A", "CN", "2019-03-12"])
+        }
+        let upgraded = try Database.openRapport(path: path)
+        #expect(try Migrator.version(of: upgraded) == 2)
+        #expect(try upgraded.rows("SELECT key, name, cadence_days FROM account") { [$0.string(0), $0.string(1), $0.optionalInt(2).map(String.init) ?? "NULL"] } == [
+            ["HD-MACH", "华东精密机械有限公司", "NULL"],
+        ])
+        #expect(try upgraded.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'touch_rep_date'") == 1)
+        // Opening again changes nothing.
+        try Schema.migrator.migrate(upgraded)
+        #expect(try Migrator.version(of: upgraded) == 2)
+    }
+}
