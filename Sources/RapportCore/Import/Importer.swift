@@ -86,19 +86,16 @@ public struct Importer {
             let writer = try ImportWriter<Spooled<V.Row>>(
                 database: database, presentColumns: checked.updatedColumns, expectedRows: spool.count)
             var written = 0
-            while let row = try rows.next() {
-                switch try writer.write(row, exists: row.isStored) {
-                case .inserted: summary.inserted += 1
-                case .updated: summary.updated += 1
-                case .unchanged: summary.skipped += 1
-                case .pending: break
+            while case let batch = try rows.next(upTo: ImportWriter<Spooled<V.Row>>.batchSize), !batch.isEmpty {
+                try writer.write(batch)
+                let before = written
+                written += batch.count
+                if written / ImportProgress.interval > before / ImportProgress.interval {
+                    progress?(ImportProgress(phase: .writing, rows: written))
                 }
-                written += 1
-                if written % ImportProgress.interval == 0 { progress?(ImportProgress(phase: .writing, rows: written)) }
             }
-            let settled = try writer.finish()
-            summary.inserted += settled.inserted
-            summary.skipped += settled.skipped
+            let counts = try writer.finish()
+            (summary.inserted, summary.updated, summary.skipped) = (counts.inserted, counts.updated, counts.unchanged)
         }
         return summary
     }

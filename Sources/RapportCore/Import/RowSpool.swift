@@ -135,18 +135,28 @@ final class SpoolReader<Row: WritableRow> {
 
     deinit { buffer.deallocate() }
 
-    /// The next row, or nil at the end.
-    func next() throws -> Spooled<Row>? {
-        guard try ensure(5) else { return nil }
+    private var batch: [Spooled<Row>] = []
+
+    /// The next rows (up to `limit`; empty at the end). They all stay valid until the next
+    /// call: only rows already whole in the buffer join a batch after its first.
+    func next(upTo limit: Int) throws -> ArraySlice<Spooled<Row>> {
+        batch.removeAll(keepingCapacity: true)
+        guard try ensure(5) else { return [] }
+        guard try ensure(4 + payloadLength()) else { throw RapportError.io("the temporary file of the import is truncated") }
+        repeat {
+            let payload = payloadLength()
+            batch.append(Spooled<Row>(
+                isStored: buffer[position + 4] == 1,
+                values: UnsafeBufferPointer(start: buffer + position + 5, count: payload - 1)))
+            position += 4 + payload
+        } while batch.count < limit && available - position >= 5 && available - position >= 4 + payloadLength()
+        return batch[...]
+    }
+
+    private func payloadLength() -> Int {
         var length: UInt32 = 0
         withUnsafeMutableBytes(of: &length) { $0.copyMemory(from: UnsafeRawBufferPointer(start: buffer + position, count: 4)) }
-        let payload = Int(UInt32(littleEndian: length))
-        guard try ensure(4 + payload) else { throw RapportError.io("the temporary file of the import is truncated") }
-        let row = Spooled<Row>(
-            isStored: buffer[position + 4] == 1,
-            values: UnsafeBufferPointer(start: buffer + position + 5, count: payload - 1))
-        position += 4 + payload
-        return row
+        return Int(UInt32(littleEndian: length))
     }
 
     /// Makes `bytes` bytes from `position` available; false at a clean end of file.

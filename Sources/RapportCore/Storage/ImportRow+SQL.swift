@@ -30,12 +30,15 @@ protocol WritableRow {
     static var conflictKey: [String]? { get }
     /// For rows added unless identical: the index that finds a candidate twin quickest.
     static var lookupIndex: String? { get }
+    /// For a keyed row: whether its key was already stored (found when the file was checked).
+    var isStored: Bool { get }
     func emit<Sink: RowValueSink>(to sink: inout Sink) throws
 }
 
 extension WritableRow {
     static var conflictKey: [String]? { nil }
     static var lookupIndex: String? { nil }
+    var isStored: Bool { false }
 }
 
 extension RepRow: WritableRow {

@@ -376,5 +376,15 @@ import Testing
             "contact_account",
         ])
         #expect(try scratch.db.scalarInt("SELECT count(*) FROM contact c JOIN account a ON a.id = c.account_id WHERE a.key = 'SZ-ELEC'") == 5_501)
+
+        // Again, in full batches: 300 renamed, 200 new, the rest as they were.
+        var again = ["key,account,name"]
+        for n in 0..<11_200 {
+            again.append("bulk-\(n),\(["HD-MACH", "SZ-ELEC"][n % 2]),Person \(n)\(n % 37 == 0 && n < 11_000 ? " (renamed)" : "")")
+        }
+        let renamed = (0..<11_000).filter { $0 % 37 == 0 }.count
+        let second = try scratch.importer.importFile(kind: .contacts, path: try scratch.file("again.csv", again.joined(separator: "\n")))
+        #expect((second.inserted, second.updated, second.skipped) == (200, renamed, 11_000 - renamed))
+        #expect(try scratch.db.scalarInt("SELECT count(*) FROM contact WHERE name LIKE '% (renamed)'") == renamed)
     }
 }
