@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Loads one CSV file of one kind into the database, in two streaming passes: the first
 /// reads the file, checks every record and collects every problem without writing, keeping
 /// the valid rows in a temporary spool; only a clean file gets the second, which writes the
@@ -5,6 +11,9 @@
 public struct Importer {
     public let database: Database
     public let config: RapportConfig
+    /// Files larger than this resolve keys against maps loaded whole; smaller ones look
+    /// keys up one at a time (some 30 000 rows: where the two cost about the same).
+    var preloadKeysAbove = 2 << 20
 
     public init(database: Database, config: RapportConfig = RapportConfig()) {
         self.database = database
@@ -139,7 +148,7 @@ public struct Importer {
             try report(error)
             return checked
         }
-        let keys = try ImportKeys.load(for: kind, from: database)
+        let keys = try ImportKeys(for: kind, database: database, preload: Self.size(of: path) > preloadKeysAbove)
         let header = ImportHeader(reader: reader, kind: kind, problems: problems)
         let context = ValidationContext(
             header: header, keys: keys, resolver: KeyResolver(keys: keys), config: config, problems: problems)
@@ -162,13 +171,18 @@ public struct Importer {
                              "\(reader.cellCount) cell\(reader.cellCount == 1 ? "" : "s"), but the header has \(header.width) columns")
                 continue
             }
-            guard let row = validator.validate(fields), problems.isEmpty else { continue }
+            guard let row = try validator.validate(fields), problems.isEmpty else { continue }
             try spool?.append(row, stored: validator.isStored(row))
         }
-        validator.finish()
+        try validator.finish()
         checked.spool = spool
         checked.updatedColumns = validator.updatedColumns
         return checked
+    }
+
+    private static func size(of path: String) -> Int {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : 0
     }
 
     private func openReader(_ path: String, _ encoding: ImportEncoding) throws -> CSVReader {

@@ -16,7 +16,7 @@ struct RepValidator: RowValidator {
 
     var updatedColumns: Set<String> { context.header.presentColumns }
 
-    mutating func validate(_ fields: RecordFields) -> RepRow? {
+    mutating func validate(_ fields: RecordFields) throws -> RepRow? {
         let handle = fields.key(self.handle)
         if let handle, !handles.claim(handle, label: "rep", self.handle, fields) { return nil }
         let name = fields.text(self.name)
@@ -26,7 +26,7 @@ struct RepValidator: RowValidator {
         if let manager {
             if let handle, manager.elementsEqual(handle) {
                 fields.fail(self.manager, "a rep cannot be their own manager")
-            } else if context.keys.reps.find(manager) == nil, !handles.contains(manager) {
+            } else if try context.keys.rep(manager) == nil, !handles.contains(manager) {
                 pendingManagers.append((fields.line, manager.text))
             }
         }
@@ -35,14 +35,14 @@ struct RepValidator: RowValidator {
                       manager: manager.map { .bytes($0) })
     }
 
-    mutating func finish() {
+    mutating func finish() throws {
         for (line, handle) in pendingManagers where !handles.contains(handle) {
-            let hint = context.resolver.hint(for: handle, scope: "rep") { context.keys.reps.keys + handles.lines.keys }
+            let hint = try context.resolver.hint(for: handle, scope: "rep") { try context.keys.repHandles() + handles.lines.keys }
             context.problems.add(line: line, field: manager.name, "unknown rep '\(handle)'\(hint)")
         }
     }
 
-    func isStored(_ row: RepRow) -> Bool { context.keys.reps.find(row.handle) != nil }
+    func isStored(_ row: RepRow) throws -> Bool { try row.handle.withBytes { try context.keys.rep($0) } != nil }
 }
 
 struct AccountValidator: RowValidator {
@@ -64,12 +64,12 @@ struct AccountValidator: RowValidator {
 
     var updatedColumns: Set<String> { context.header.presentColumns }
 
-    mutating func validate(_ fields: RecordFields) -> AccountRow? {
+    mutating func validate(_ fields: RecordFields) throws -> AccountRow? {
         let key = fields.key(self.key)
         if let key, !keys.claim(key, label: "account", self.key, fields) { return nil }
         let name = fields.text(self.name)
         let tier = fields.choice(tiers, self.tier)
-        let ownerID = fields.key(owner).flatMap { context.resolver.rep($0, owner, fields) }
+        let ownerID = try fields.key(owner).flatMap { try context.resolver.rep($0, owner, fields) }
         let country = fields.country(self.country)
         let region = fields.text(self.region)
         let locale = fields.locale(self.locale)
@@ -81,7 +81,7 @@ struct AccountValidator: RowValidator {
             locale: locale.map { .bytes($0) }, createdOn: createdOn.bound, status: status.bound)
     }
 
-    func isStored(_ row: AccountRow) -> Bool { context.keys.accounts.find(row.key) != nil }
+    func isStored(_ row: AccountRow) throws -> Bool { try row.key.withBytes { try context.keys.account($0) } != nil }
 }
 
 struct ContactValidator: RowValidator {
@@ -112,10 +112,10 @@ struct ContactValidator: RowValidator {
         return columns
     }
 
-    mutating func validate(_ fields: RecordFields) -> ContactRow? {
+    mutating func validate(_ fields: RecordFields) throws -> ContactRow? {
         let key = fields.key(self.key)
         if let key, !keys.claim(key, label: "contact", self.key, fields) { return nil }
-        let accountID = fields.key(account).flatMap { context.resolver.account($0, account, fields) }
+        let accountID = try fields.key(account).flatMap { try context.resolver.account($0, account, fields) }
         let name = fields.text(self.name)
         let salutation = fields.text(self.salutation)
         let title = fields.text(self.title)
@@ -144,5 +144,5 @@ struct ContactValidator: RowValidator {
             birthdayCalendar: calendar.bound)
     }
 
-    func isStored(_ row: ContactRow) -> Bool { context.keys.contacts.find(row.key) != nil }
+    func isStored(_ row: ContactRow) throws -> Bool { try row.key.withBytes { try context.keys.contact($0) } != nil }
 }

@@ -39,6 +39,55 @@ extension Database {
         return table
     }
 
+    // One key at a time, for small files.
+
+    func importRepID(_ handle: Bytes) throws -> Int64? {
+        try importLookUp("SELECT id FROM rep WHERE handle = ?", handle) { $0.int64(0) }
+    }
+
+    func importAccountID(_ key: Bytes) throws -> Int64? {
+        try importLookUp("SELECT id FROM account WHERE key = ?", key) { $0.int64(0) }
+    }
+
+    func importContactRef(_ key: Bytes) throws -> ContactRef? {
+        try importLookUp("SELECT id, account_id FROM contact WHERE key = ?", key) {
+            ContactRef(id: $0.int64(0), accountID: $0.int64(1))
+        }
+    }
+
+    func importInvoiceRef(_ number: Bytes) throws -> InvoiceRef? {
+        try importLookUp("SELECT id, account_id, currency FROM invoice WHERE number = ?", number) {
+            InvoiceRef(id: $0.int64(0), accountID: $0.int64(1), currency: $0.string(2))
+        }
+    }
+
+    func importAccountKey(_ id: Int64) throws -> String? {
+        try rows("SELECT key FROM account WHERE id = ?", [id]) { $0.string(0) }.first
+    }
+
+    func importAccountCurrencies(_ accountID: Int64) throws -> Set<String> {
+        Set(try rows("SELECT DISTINCT currency FROM invoice WHERE account_id = ?", [accountID]) { $0.string(0) })
+    }
+
+    func importInvoiceHasPaymentsOrPromises(_ invoiceID: Int64) throws -> Bool {
+        try scalarInt(
+            "SELECT EXISTS (SELECT 1 FROM payment WHERE invoice_id = ?1) OR EXISTS (SELECT 1 FROM promise WHERE invoice_id = ?1)",
+            [invoiceID]) == 1
+    }
+
+    /// The first column of every row (keys to suggest from).
+    func importKeyList(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> [String] {
+        try rows(sql, arguments) { $0.string(0) }
+    }
+
+    private func importLookUp<T>(_ sql: String, _ key: Bytes, _ read: (Row) -> T) throws -> T? {
+        let statement = try statement(sql)
+        statement.rebind()
+        try statement.bind(text: .bytes(key), at: 1)
+        defer { statement.rebind() }
+        return try statement.step() ? read(Row(statement: statement)) : nil
+    }
+
     func importSnoozeKeys() throws -> Set<SnoozeKey> {
         var keys: Set<SnoozeKey> = []
         try forEachRow("SELECT account_id, kind FROM snooze") { keys.insert(SnoozeKey(accountID: $0.int64(0), kind: $0.string(1))) }

@@ -12,6 +12,13 @@ enum BoundText {
         case .string(let string): return string
         }
     }
+
+    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        switch self {
+        case .bytes(let bytes): return try body(bytes)
+        case .string(var string): return try string.withUTF8(body)
+        }
+    }
 }
 
 /// Receives a row's values in column order: a statement's parameters, or a fingerprint.

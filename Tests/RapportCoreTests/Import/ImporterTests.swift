@@ -5,8 +5,8 @@ import Testing
 @Suite struct ImporterTests {
     // MARK: Every kind
 
-    @Test func everyKindImports() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func everyKindImports(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         var inserted: [ImportKind: Int] = [:]
         for kind in Fixtures.worldOrder {
             let summary = try scratch.load(kind, "\(kind.rawValue).csv")
@@ -40,8 +40,8 @@ import Testing
         #expect(try db.scalarInt("PRAGMA foreign_keys") == 1, "foreign keys are back on after the import")
     }
 
-    @Test func reimportingTheSameFilesAddsNothing() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func reimportingTheSameFilesAddsNothing(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         let tables = ["rep", "account", "contact", "event", "touch", "invoice", "payment", "promise", "snooze"]
         let before = try tables.map(scratch.count)
@@ -55,8 +55,8 @@ import Testing
 
     // MARK: Upserts and identical rows
 
-    @Test func upsertUpdatesOnlyChangedRowsAndKeepsColumnsTheFileLeavesOut() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func upsertUpdatesOnlyChangedRowsAndKeepsColumnsTheFileLeavesOut(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         let summary = try scratch.load(.accounts, "accounts-updated.csv")
         #expect((summary.inserted, summary.updated, summary.skipped) == (0, 1, 1))
@@ -77,8 +77,8 @@ import Testing
 
     // MARK: Problems
 
-    @Test func fiveErrorsAreAllReportedWithTheirLines() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func fiveErrorsAreAllReportedWithTheirLines(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         let file = Fixtures.path("contacts-five-errors.csv")
         let lines = importFailure { try scratch.importer.importFile(kind: .contacts, path: file) }
@@ -115,8 +115,8 @@ import Testing
         #expect(lines.count == 3)
     }
 
-    @Test func unknownAccountSuggestsTheClosestKey() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func unknownAccountSuggestsTheClosestKey(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         let file = Fixtures.path("touches-unknown-account.csv")
         let lines = importFailure { try scratch.importer.importFile(kind: .touches, path: file) }
@@ -139,8 +139,8 @@ import Testing
         ])
     }
 
-    @Test func aManagerMayBeDefinedFurtherDownButMustExist() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func aManagerMayBeDefinedFurtherDownButMustExist(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.load(.reps, "reps.csv")  // zhao.min is on the last line, managing the two above
         let file = try scratch.file("reps.csv", "handle,name,manager\nli.na,李娜,zhao.mn\nself,Self,self\n")
         let lines = importFailure { try scratch.importer.importFile(kind: .reps, path: file) }
@@ -151,8 +151,8 @@ import Testing
         ])
     }
 
-    @Test func aContactMustBelongToTheAccount() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func aContactMustBelongToTheAccount(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         let file = try scratch.file("t.csv", "account,contact,rep,date,channel,kind\nSZ-ELEC,hd-li,wang.lei,2026-11-01,call,checkin\nSZ-ELEC,sz-chn,wang.lei,2026-11-01,call,checkin\n")
         let lines = importFailure { try scratch.importer.importFile(kind: .touches, path: file) }
@@ -163,8 +163,8 @@ import Testing
         ])
     }
 
-    @Test func aPromiseNeedsAKnownCurrency() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func aPromiseNeedsAKnownCurrency(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         let file = try scratch.file("p.csv", """
             account,invoice,promised_on,amount
@@ -184,8 +184,8 @@ import Testing
         ])
     }
 
-    @Test func anInvoiceWithPaymentsKeepsItsCurrency() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func anInvoiceWithPaymentsKeepsItsCurrency(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         let file = try scratch.file("i.csv", "number,account,issued_on,due_on,amount,currency\nINV-1042,SZ-ELEC,2026-08-20,2026-08-19,100000,usd\nINV-0912,HD-MACH,2026-09-01,2026-10-15,186000,USD\n")
         let lines = importFailure { try scratch.importer.importFile(kind: .invoices, path: file) }
@@ -335,8 +335,8 @@ import Testing
 
     /// Twelve thousand touches (past the bulk threshold): the indexes are dropped and built
     /// again, and identical rows — earlier in the file, or already stored — are still found.
-    @Test func aLargeImportSkipsTheSameRowsAsASmallOne() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func aLargeImportSkipsTheSameRowsAsASmallOne(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         var lines = ["account,contact,rep,date,channel,kind,note"]
         // The four stored touches again (to be skipped), then 12 000 new ones with 500 repeats.
@@ -365,8 +365,8 @@ import Testing
         #expect((again.inserted, again.skipped) == (0, 12_504))
     }
 
-    @Test func aLargeKeyedImportRebuildsItsIndexes() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func aLargeKeyedImportRebuildsItsIndexes(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         var lines = ["key,account,name"]
         for n in 0..<11_000 { lines.append("bulk-\(n),\(["HD-MACH", "SZ-ELEC"][n % 2]),Person \(n)") }
