@@ -28,45 +28,33 @@ public struct Importer {
         kind: ImportKind, path: String, encoding: ImportEncoding? = nil,
         progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
-        try dispatch(kind, path, encoding, progress, dryRun: false)
-    }
-
-    /// Every problem of the file, without writing anything (empty when it would import).
-    func problems(kind: ImportKind, path: String, encoding: ImportEncoding? = nil) throws -> [ImportProblem] {
-        do {
-            _ = try dispatch(kind, path, encoding, nil, dryRun: true)
-            return []
-        } catch let failure as CheckFailure {
-            return failure.problems
-        }
+        try dispatch(kind, path, encoding, progress)
     }
 
     // MARK: - The two passes
 
-    private struct CheckFailure: Error { let problems: [ImportProblem] }
     /// Auto-detection met bytes that are not UTF-8: read the file again as GB18030.
     private struct NotUTF8: Error {}
 
     private func dispatch(
-        _ kind: ImportKind, _ path: String, _ encoding: ImportEncoding?, _ progress: ((ImportProgress) -> Void)?,
-        dryRun: Bool
+        _ kind: ImportKind, _ path: String, _ encoding: ImportEncoding?, _ progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary {
         switch kind {
-        case .reps: return try run(RepValidator.self, kind, path, encoding, progress, dryRun)
-        case .accounts: return try run(AccountValidator.self, kind, path, encoding, progress, dryRun)
-        case .contacts: return try run(ContactValidator.self, kind, path, encoding, progress, dryRun)
-        case .events: return try run(EventValidator.self, kind, path, encoding, progress, dryRun)
-        case .touches: return try run(TouchValidator.self, kind, path, encoding, progress, dryRun)
-        case .invoices: return try run(InvoiceValidator.self, kind, path, encoding, progress, dryRun)
-        case .payments: return try run(PaymentValidator.self, kind, path, encoding, progress, dryRun)
-        case .promises: return try run(PromiseValidator.self, kind, path, encoding, progress, dryRun)
-        case .snoozes: return try run(SnoozeValidator.self, kind, path, encoding, progress, dryRun)
+        case .reps: return try run(RepValidator.self, kind, path, encoding, progress)
+        case .accounts: return try run(AccountValidator.self, kind, path, encoding, progress)
+        case .contacts: return try run(ContactValidator.self, kind, path, encoding, progress)
+        case .events: return try run(EventValidator.self, kind, path, encoding, progress)
+        case .touches: return try run(TouchValidator.self, kind, path, encoding, progress)
+        case .invoices: return try run(InvoiceValidator.self, kind, path, encoding, progress)
+        case .payments: return try run(PaymentValidator.self, kind, path, encoding, progress)
+        case .promises: return try run(PromiseValidator.self, kind, path, encoding, progress)
+        case .snoozes: return try run(SnoozeValidator.self, kind, path, encoding, progress)
         }
     }
 
     private func run<V: RowValidator>(
         _ validator: V.Type, _ kind: ImportKind, _ path: String, _ requested: ImportEncoding?,
-        _ progress: ((ImportProgress) -> Void)?, _ dryRun: Bool
+        _ progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary {
         let validatedVersion = try database.dataVersion()
 
@@ -75,18 +63,15 @@ public struct Importer {
         var problems = ImportProblems(file: path)
         var checked: Checked
         do {
-            checked = try check(V.self, kind, path, encoding, detecting: requested == nil, problems, progress, spool: !dryRun)
+            checked = try check(V.self, kind, path, encoding, detecting: requested == nil, problems, progress)
         } catch is NotUTF8 {
             encoding = .gb18030
             problems = ImportProblems(file: path)
-            checked = try check(V.self, kind, path, encoding, detecting: true, problems, progress, spool: !dryRun)
+            checked = try check(V.self, kind, path, encoding, detecting: true, problems, progress)
         }
-        if !problems.isEmpty {
-            if dryRun { throw CheckFailure(problems: problems.inLineOrder) }
-            throw RapportError.data(problems.report)
-        }
+        if !problems.isEmpty { throw RapportError.data(problems.report) }
         var summary = ImportSummary(kind: kind, file: path, encoding: encoding, rows: checked.rows)
-        guard let spool = checked.spool else { return summary }
+        guard let spool = checked.spool else { return summary }  // an empty file: reported above
 
         // Pass 2: the checked rows, written in one transaction.
         try database.bulkWrite(validatedVersion: validatedVersion) {
@@ -120,7 +105,7 @@ public struct Importer {
     /// while no problem has turned up, spools each valid row for the write pass.
     private func check<V: RowValidator>(
         _: V.Type, _ kind: ImportKind, _ path: String, _ encoding: ImportEncoding, detecting: Bool,
-        _ problems: ImportProblems, _ progress: ((ImportProgress) -> Void)?, spool spooling: Bool
+        _ problems: ImportProblems, _ progress: ((ImportProgress) -> Void)?
     ) throws -> Checked {
         let reader = try openReader(path, encoding)
 
@@ -154,7 +139,7 @@ public struct Importer {
             header: header, keys: keys, resolver: KeyResolver(keys: keys), config: config, problems: problems)
         var validator = V(context: context)
         let fields = RecordFields(reader: reader, problems: problems)
-        let spool = spooling ? try RowSpool() : nil
+        let spool = try RowSpool()
         while true {
             do {
                 guard try reader.next() else { break }
@@ -172,7 +157,7 @@ public struct Importer {
                 continue
             }
             guard let row = try validator.validate(fields), problems.isEmpty else { continue }
-            try spool?.append(row, stored: validator.isStored(row))
+            try spool.append(row, stored: validator.isStored(row))
         }
         try validator.finish()
         checked.spool = spool
