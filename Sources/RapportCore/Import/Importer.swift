@@ -88,6 +88,7 @@ public struct Importer {
                     progress?(ImportProgress(phase: .writing, rows: written))
                 }
             }
+            if written >= ImportProgress.interval { progress?(ImportProgress(phase: .finishing, rows: written)) }
             let counts = try writer.finish()
             (summary.inserted, summary.updated, summary.skipped) = (counts.inserted, counts.updated, counts.unchanged)
         }
@@ -187,7 +188,8 @@ public struct Importer {
 
 /// How far an import has got, for a progress line on a terminal.
 public struct ImportProgress: Sendable, Equatable {
-    public enum Phase: String, Sendable { case checking, writing }
+    /// Checking the file; writing its rows; building indexes and settling repeated rows.
+    public enum Phase: String, Sendable { case checking, writing, finishing }
     public var phase: Phase
     public var rows: Int
 
