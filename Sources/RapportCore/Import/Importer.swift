@@ -28,17 +28,6 @@ public struct Importer {
         kind: ImportKind, path: String, encoding: ImportEncoding? = nil,
         progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
-        try dispatch(kind, path, encoding, progress)
-    }
-
-    // MARK: - The two passes
-
-    /// Auto-detection met bytes that are not UTF-8: read the file again as GB18030.
-    private struct NotUTF8: Error {}
-
-    private func dispatch(
-        _ kind: ImportKind, _ path: String, _ encoding: ImportEncoding?, _ progress: ((ImportProgress) -> Void)?
-    ) throws -> ImportSummary {
         switch kind {
         case .reps: return try run(RepValidator.self, kind, path, encoding, progress)
         case .accounts: return try run(AccountValidator.self, kind, path, encoding, progress)
@@ -51,6 +40,11 @@ public struct Importer {
         case .snoozes: return try run(SnoozeValidator.self, kind, path, encoding, progress)
         }
     }
+
+    // MARK: - The two passes
+
+    /// Auto-detection met bytes that are not UTF-8: read the file again as GB18030.
+    private struct NotUTF8: Error {}
 
     private func run<V: RowValidator>(
         _ validator: V.Type, _ kind: ImportKind, _ path: String, _ requested: ImportEncoding?,

@@ -1,8 +1,8 @@
 import CSQLite
 
-/// The SQL of `rapport import`: the key → id maps it loads once, and the statements that
-/// write each kind of row, prepared once and reused for every row. Values are only ever
-/// bound as parameters; the only names spliced into SQL are the fixed column names below.
+/// The SQL of `rapport import` besides the row writer (ImportWriter.swift): the key → id
+/// maps, loaded whole or one key at a time, and the settings of the write transaction.
+/// Values are only ever bound as parameters.
 extension Database {
     func importRepIDs() throws -> KeyTable<Int64> {
         try keyTable("SELECT handle, id FROM rep", count: "SELECT count(*) FROM rep", placeholder: 0) { $0.int64(1) }
@@ -127,7 +127,7 @@ extension Database {
     /// When nothing has been committed since, SQLite's per-row foreign-key look-ups would
     /// only repeat that work (they double the cost of a large import), so they are off for
     /// the transaction; if anything was committed meanwhile, `body` runs again with them
-    /// enforced. The page cache is enlarged for the indexes being filled or built.
+    /// enforced. The page cache is enlarged for the unique indexes filled row by row.
     func bulkWrite<T>(validatedVersion: Int, _ body: () throws -> T) throws -> T {
         let previousCache = try scalarInt("PRAGMA cache_size") ?? -2000
         try execute("PRAGMA cache_size = -\(Self.bulkCacheKiB)")
