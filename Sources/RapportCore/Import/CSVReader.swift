@@ -49,7 +49,10 @@ final class CSVReader {
     @exclusivity(unchecked) private var cells: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var cellsCapacity = 4096
     @exclusivity(unchecked) private var cellsCount = 0
-    /// Each cell's bytes in `cells`: [start, end).
+    /// Where the current record's bytes are: in the chunk itself (a plain record, not
+    /// copied) or in `cells` (a record the state machine assembled).
+    @exclusivity(unchecked) private var base: UnsafePointer<UInt8>
+    /// Each cell's bytes from `base`: [start, end).
     @exclusivity(unchecked) private var cellStarts: [Int] = []
     @exclusivity(unchecked) private var cellEnds: [Int] = []
 
@@ -67,6 +70,7 @@ final class CSVReader {
         self.validatesUTF8 = validatesUTF8
         chunk = .allocate(capacity: chunkCapacity)
         cells = .allocate(capacity: cellsCapacity)
+        base = UnsafePointer(cells)
         cellStarts.reserveCapacity(32)
         cellEnds.reserveCapacity(32)
     }
@@ -89,7 +93,7 @@ final class CSVReader {
     /// The cell's bytes (UTF-8), valid until the next record.
     func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let (start, count) = range(index)
-        return UnsafeBufferPointer(start: cells + start, count: count)
+        return UnsafeBufferPointer(start: base + start, count: count)
     }
 
     func string(_ index: Int) -> String {
@@ -244,6 +248,7 @@ final class CSVReader {
 
             // A line with nothing on it is not a record.
             if cellEnds.count == 1, cellsCount == 0, !quotedAny { continue }
+            base = UnsafePointer(cells)
             if validatesUTF8, !UTF8Check.isValid(cells, count: cellsCount) {
                 throw CSVError(kind: .invalidText, line: line, reason: "this line is not valid UTF-8 text")
             }
@@ -311,8 +316,8 @@ final class CSVReader {
         cellEnds.append(cellsCount)
     }
 
-    /// The common record — no quotes, its line end inside the current chunk — read in one
-    /// scan and one copy. nil: not such a record (the state machine reads it); false: a
+    /// The common record — no quotes, its line end inside the current chunk — read in place
+    /// with one scan. nil: not such a record (the state machine reads it); false: a
     /// blank line (skipped); true: the record is ready.
     private func fastRecord() throws(CSVError) -> Bool? {
         let start = position
@@ -329,16 +334,18 @@ final class CSVReader {
         nextLine += 1
         skipLineFeed = terminator == Self.carriageReturn
         if end == start { return false }
-        append(chunk + start, count: end - start)
+        let record = UnsafePointer(chunk + start)
+        let count = end - start
         var cellStart = 0
-        for offset in 0..<cellsCount where cells[offset] == Self.comma {
+        for offset in 0..<count where record[offset] == Self.comma {
             cellStarts.append(cellStart)
             cellEnds.append(offset)
             cellStart = offset + 1
         }
         cellStarts.append(cellStart)
-        cellEnds.append(cellsCount)
-        if validatesUTF8, !UTF8Check.isValid(cells, count: cellsCount) {
+        cellEnds.append(count)
+        base = record
+        if validatesUTF8, !UTF8Check.isValid(record, count: count) {
             throw CSVError(kind: .invalidText, line: line, reason: "this line is not valid UTF-8 text")
         }
         return true

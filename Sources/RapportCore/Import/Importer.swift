@@ -128,10 +128,12 @@ public struct Importer {
             try report(error)
             return checked
         }
-        let keys = try ImportKeys(for: kind, database: database, preload: Self.size(of: path) > preloadKeysAbove)
+        let size = Self.size(of: path)
+        let keys = try ImportKeys(for: kind, database: database, preload: size > preloadKeysAbove)
         let header = ImportHeader(reader: reader, kind: kind, problems: problems)
         let context = ValidationContext(
-            header: header, keys: keys, resolver: KeyResolver(keys: keys), config: config, problems: problems)
+            header: header, keys: keys, resolver: KeyResolver(keys: keys), config: config, problems: problems,
+            estimatedRows: min(size / 64, 4_000_000))
         var validator = V(context: context)
         let fields = RecordFields(reader: reader, problems: problems)
         let spool = try RowSpool()

@@ -26,6 +26,8 @@ struct ValidationContext {
     let resolver: KeyResolver
     let config: RapportConfig
     let problems: ImportProblems
+    /// A guess at the rows to come (from the file's size), to size tables once.
+    let estimatedRows: Int
 }
 
 /// Resolves the keys records name to row ids, reporting unknown ones with a "did you
@@ -94,7 +96,11 @@ final class KeyResolver {
 
 /// The line of each key seen in the file, so a repeated key is reported on its second line.
 struct FileKeys {
-    private(set) var lines = KeyTable<Int>(minimumCapacity: 1 << 15, placeholder: 0)
+    private(set) var lines: KeyTable<Int>
+
+    init(expecting rows: Int) {
+        lines = KeyTable(minimumCapacity: rows, placeholder: 0)
+    }
 
     /// False (after reporting) when `key` was on an earlier line.
     mutating func claim(_ key: Bytes, label: String, _ cell: Cell, _ fields: RecordFields) -> Bool {

@@ -5,11 +5,12 @@
 struct InvoiceValidator: RowValidator {
     private let context: ValidationContext
     private let number, account, issuedOn, dueOn, amount, currency: Cell
-    private var numbers = FileKeys()
+    private var numbers: FileKeys
 
     init(context: ValidationContext) {
         self.context = context
         let header = context.header
+        numbers = FileKeys(expecting: context.estimatedRows)
         (number, account, issuedOn, dueOn, amount, currency) = (
             header.cell("number"), header.cell("account"), header.cell("issued_on"), header.cell("due_on"),
             header.cell("amount"), header.cell("currency"))

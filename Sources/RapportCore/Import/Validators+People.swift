@@ -3,13 +3,14 @@
 struct RepValidator: RowValidator {
     private let context: ValidationContext
     private let handle, name, email, phone, manager: Cell
-    private var handles = FileKeys()
+    private var handles: FileKeys
     /// Managers not yet known when their line was read: checked against the whole file.
     private var pendingManagers: [(line: Int, handle: String)] = []
 
     init(context: ValidationContext) {
         self.context = context
         let header = context.header
+        handles = FileKeys(expecting: context.estimatedRows)
         (handle, name, email, phone, manager) = (header.cell("handle"), header.cell("name"), header.cell("email"),
                                                  header.cell("phone"), header.cell("manager"))
     }
@@ -50,11 +51,12 @@ struct AccountValidator: RowValidator {
     private let key, name, tier, owner, country, region, locale, createdOn, status: Cell
     private let tiers: Choices<String>
     private let statuses = Choices(AccountStatus.self)
-    private var keys = FileKeys()
+    private var keys: FileKeys
 
     init(context: ValidationContext) {
         self.context = context
         let header = context.header
+        keys = FileKeys(expecting: context.estimatedRows)
         (key, name, tier, owner, country) = (header.cell("key"), header.cell("name"), header.cell("tier"),
                                              header.cell("owner"), header.cell("country"))
         (region, locale, createdOn, status) = (header.cell("region"), header.cell("locale"), header.cell("created_on"),
@@ -92,11 +94,12 @@ struct ContactValidator: RowValidator {
     private let statuses = Choices(ContactStatus.self)
     private let channels = Choices(Channel.self)
     private let calendars = Choices(CalendarKind.self)
-    private var keys = FileKeys()
+    private var keys: FileKeys
 
     init(context: ValidationContext) {
         self.context = context
         let header = context.header
+        keys = FileKeys(expecting: context.estimatedRows)
         (key, account, name, salutation, title) = (header.cell("key"), header.cell("account"), header.cell("name"),
                                                     header.cell("salutation"), header.cell("title"))
         (role, status, phone, email, chat) = (header.cell("role"), header.cell("status"), header.cell("phone"),
