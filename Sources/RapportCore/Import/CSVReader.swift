@@ -56,6 +56,10 @@ final class CSVReader {
     @exclusivity(unchecked) private var cellStarts: [Int] = []
     @exclusivity(unchecked) private var cellEnds: [Int] = []
 
+    /// Whether a record read so far held valid multi-byte UTF-8: then the file is UTF-8, and
+    /// bad bytes further on are a broken spot, not a sign of another encoding.
+    @exclusivity(unchecked) private(set) var sawMultibyteUTF8 = false
+
     /// The physical line where the current record starts.
     @exclusivity(unchecked) private(set) var line = 0
     /// The physical line of the next unread byte.
@@ -249,9 +253,7 @@ final class CSVReader {
             // A line with nothing on it is not a record.
             if cellEnds.count == 1, cellsCount == 0, !quotedAny { continue }
             base = UnsafePointer(cells)
-            if validatesUTF8, !UTF8Check.isValid(cells, count: cellsCount) {
-                throw CSVError(kind: .invalidText, line: line, reason: "this line is not valid UTF-8 text")
-            }
+            try checkUTF8(base, count: cellsCount)
             return true
         }
     }
@@ -345,10 +347,18 @@ final class CSVReader {
         cellStarts.append(cellStart)
         cellEnds.append(count)
         base = record
-        if validatesUTF8, !UTF8Check.isValid(record, count: count) {
+        try checkUTF8(record, count: count)
+        return true
+    }
+
+    private func checkUTF8(_ bytes: UnsafePointer<UInt8>, count: Int) throws(CSVError) {
+        guard validatesUTF8 else { return }
+        guard UTF8Check.isValid(bytes, count: count) else {
             throw CSVError(kind: .invalidText, line: line, reason: "this line is not valid UTF-8 text")
         }
-        return true
+        if !sawMultibyteUTF8 {
+            sawMultibyteUTF8 = UnsafeBufferPointer(start: bytes, count: count).contains { $0 >= 0x80 }
+        }
     }
 
     private func append(_ bytes: UnsafePointer<UInt8>, count: Int) {

@@ -105,7 +105,9 @@ public struct Importer {
         let reader = try openReader(path, encoding)
 
         func report(_ error: CSVError) throws {
-            if detecting, error.kind == .invalidText, encoding == .utf8 { throw NotUTF8() }
+            // Fall back to GB18030 only while nothing showed the file to be UTF-8: a UTF-8
+            // file with one broken spot must not be decoded as GB18030 throughout.
+            if detecting, error.kind == .invalidText, encoding == .utf8, !reader.sawMultibyteUTF8 { throw NotUTF8() }
             var reason = error.reason
             if error.kind == .invalidText {
                 switch (encoding, detecting) {

@@ -283,6 +283,19 @@ import Testing
         ])
     }
 
+    @Test func aUTF8FileWithOneBrokenLineIsNotReadAsGB18030() throws {
+        let scratch = try ScratchDatabase()
+        try scratch.loadWorld()
+        var bytes = Array("key,name,tier,owner,country,created_on\nCN-1,华东一厂,A,wang.lei,CN,2020-01-01\n".utf8)
+        bytes += Array("FR-1,Caf".utf8) + [0xE9] + Array(",A,wang.lei,FR,2020-01-01\n".utf8)
+        let file = scratch.directory.appendingPathComponent("mixed.csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        #expect(importFailure { try scratch.importer.importFile(kind: .accounts, path: file) } == [
+            "\(file): 1 problem; nothing was imported",
+            "\(file):3: this line is not valid UTF-8 text (if the file is GB18030, pass --encoding gb18030)",
+        ])
+    }
+
     @Test func byteOrderMarkAndCRLFAreHandled() throws {
         let scratch = try ScratchDatabase()
         try scratch.loadWorld()
