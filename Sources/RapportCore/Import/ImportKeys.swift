@@ -107,17 +107,14 @@ final class ImportKeys {
 
     // Candidates for "did you mean" (only ever after a miss).
 
-    func repHandles() throws -> [String] { preloaded ? reps.keys : try database.importKeyList("SELECT handle FROM rep") }
-    func accountKeys() throws -> [String] { preloaded ? accounts.keys : try database.importKeyList("SELECT key FROM account") }
-    func invoiceNumbers() throws -> [String] { preloaded ? invoices.keys : try database.importKeyList("SELECT number FROM invoice") }
+    func repHandles() throws -> [String] { preloaded ? reps.keys : try database.repHandles() }
+    func accountKeys() throws -> [String] { preloaded ? accounts.keys : try database.accountKeys() }
+    func invoiceNumbers() throws -> [String] { preloaded ? invoices.keys : try database.invoiceNumbers() }
 
     /// Contact keys, of one account or of all.
     func contactKeys(ofAccount accountID: Int64?) throws -> [String] {
-        if preloaded {
-            return contacts.entries.compactMap { accountID == nil || $0.value.accountID == accountID ? $0.key : nil }
-        }
-        if let accountID { return try database.importKeyList("SELECT key FROM contact WHERE account_id = ?", [accountID]) }
-        return try database.importKeyList("SELECT key FROM contact")
+        guard preloaded else { return try database.contactKeys(ofAccount: accountID) }
+        return contacts.entries.compactMap { accountID == nil || $0.value.accountID == accountID ? $0.key : nil }
     }
 
     private func id(_ key: Bytes, in table: inout KeyTable<Int64>, lookUp: (Bytes) throws -> Int64?) throws -> Int64? {

@@ -75,9 +75,16 @@ extension Database {
             [invoiceID]) == 1
     }
 
-    /// The first column of every row (keys to suggest from).
-    func importKeyList(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> [String] {
-        try rows(sql, arguments) { $0.string(0) }
+    // Every key, to suggest from after a miss.
+
+    func repHandles() throws -> [String] { try rows("SELECT handle FROM rep") { $0.string(0) } }
+    func accountKeys() throws -> [String] { try rows("SELECT key FROM account") { $0.string(0) } }
+    func invoiceNumbers() throws -> [String] { try rows("SELECT number FROM invoice") { $0.string(0) } }
+
+    /// Contact keys, of one account or of all.
+    func contactKeys(ofAccount accountID: Int64?) throws -> [String] {
+        guard let accountID else { return try rows("SELECT key FROM contact") { $0.string(0) } }
+        return try rows("SELECT key FROM contact WHERE account_id = ?", [accountID]) { $0.string(0) }
     }
 
     private func importLookUp<T>(_ sql: String, _ key: Bytes, _ read: (Row) -> T) throws -> T? {
