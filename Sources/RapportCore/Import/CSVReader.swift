@@ -49,9 +49,16 @@ final class CSVReader {
     @exclusivity(unchecked) private var cells: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var cellsCapacity = 4096
     @exclusivity(unchecked) private var cellsCount = 0
-    /// Each cell's bytes in `cells`: [start, end).
+    /// Where the current record's bytes are: in the chunk itself (a plain record, not
+    /// copied) or in `cells` (a record the state machine assembled).
+    @exclusivity(unchecked) private var base: UnsafePointer<UInt8>
+    /// Each cell's bytes from `base`: [start, end).
     @exclusivity(unchecked) private var cellStarts: [Int] = []
     @exclusivity(unchecked) private var cellEnds: [Int] = []
+
+    /// Whether a record read so far held valid multi-byte UTF-8: then the file is UTF-8, and
+    /// bad bytes further on are a broken spot, not a sign of another encoding.
+    @exclusivity(unchecked) private(set) var sawMultibyteUTF8 = false
 
     /// The physical line where the current record starts.
     @exclusivity(unchecked) private(set) var line = 0
@@ -67,6 +74,7 @@ final class CSVReader {
         self.validatesUTF8 = validatesUTF8
         chunk = .allocate(capacity: chunkCapacity)
         cells = .allocate(capacity: cellsCapacity)
+        base = UnsafePointer(cells)
         cellStarts.reserveCapacity(32)
         cellEnds.reserveCapacity(32)
     }
@@ -89,7 +97,7 @@ final class CSVReader {
     /// The cell's bytes (UTF-8), valid until the next record.
     func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let (start, count) = range(index)
-        return UnsafeBufferPointer(start: cells + start, count: count)
+        return UnsafeBufferPointer(start: base + start, count: count)
     }
 
     func string(_ index: Int) -> String {
@@ -244,9 +252,8 @@ final class CSVReader {
 
             // A line with nothing on it is not a record.
             if cellEnds.count == 1, cellsCount == 0, !quotedAny { continue }
-            if validatesUTF8, !UTF8Check.isValid(cells, count: cellsCount) {
-                throw CSVError(kind: .invalidText, line: line, reason: "this line is not valid UTF-8 text")
-            }
+            base = UnsafePointer(cells)
+            try checkUTF8(base, count: cellsCount)
             return true
         }
     }
@@ -311,8 +318,8 @@ final class CSVReader {
         cellEnds.append(cellsCount)
     }
 
-    /// The common record — no quotes, its line end inside the current chunk — read in one
-    /// scan and one copy. nil: not such a record (the state machine reads it); false: a
+    /// The common record — no quotes, its line end inside the current chunk — read in place
+    /// with one scan. nil: not such a record (the state machine reads it); false: a
     /// blank line (skipped); true: the record is ready.
     private func fastRecord() throws(CSVError) -> Bool? {
         let start = position
@@ -329,19 +336,29 @@ final class CSVReader {
         nextLine += 1
         skipLineFeed = terminator == Self.carriageReturn
         if end == start { return false }
-        append(chunk + start, count: end - start)
+        let record = UnsafePointer(chunk + start)
+        let count = end - start
         var cellStart = 0
-        for offset in 0..<cellsCount where cells[offset] == Self.comma {
+        for offset in 0..<count where record[offset] == Self.comma {
             cellStarts.append(cellStart)
             cellEnds.append(offset)
             cellStart = offset + 1
         }
         cellStarts.append(cellStart)
-        cellEnds.append(cellsCount)
-        if validatesUTF8, !UTF8Check.isValid(cells, count: cellsCount) {
+        cellEnds.append(count)
+        base = record
+        try checkUTF8(record, count: count)
+        return true
+    }
+
+    private func checkUTF8(_ bytes: UnsafePointer<UInt8>, count: Int) throws(CSVError) {
+        guard validatesUTF8 else { return }
+        guard UTF8Check.isValid(bytes, count: count) else {
             throw CSVError(kind: .invalidText, line: line, reason: "this line is not valid UTF-8 text")
         }
-        return true
+        if !sawMultibyteUTF8 {
+            sawMultibyteUTF8 = UnsafeBufferPointer(start: bytes, count: count).contains { $0 >= 0x80 }
+        }
     }
 
     private func append(_ bytes: UnsafePointer<UInt8>, count: Int) {

@@ -38,15 +38,6 @@ public enum ImportKind: String, CaseIterable, Sendable {
             return required("account", "kind", "until")
         }
     }
-
-    /// Upserted by key (reps, accounts, contacts, invoices; snoozes by account and kind);
-    /// the others are added unless an identical row exists.
-    public var isKeyed: Bool {
-        switch self {
-        case .reps, .accounts, .contacts, .invoices, .snoozes: return true
-        case .events, .touches, .payments, .promises: return false
-        }
-    }
 }
 
 /// The text encoding of a CSV file. Without one, a file that is valid UTF-8 is read as

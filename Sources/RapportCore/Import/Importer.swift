@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Loads one CSV file of one kind into the database, in two streaming passes: the first
 /// reads the file, checks every record and collects every problem without writing, keeping
 /// the valid rows in a temporary spool; only a clean file gets the second, which writes the
@@ -5,6 +11,9 @@
 public struct Importer {
     public let database: Database
     public let config: RapportConfig
+    /// Files larger than this resolve keys against maps loaded whole; smaller ones look
+    /// keys up one at a time (some 30 000 rows: where the two cost about the same).
+    var preloadKeysAbove = 2 << 20
 
     public init(database: Database, config: RapportConfig = RapportConfig()) {
         self.database = database
@@ -19,45 +28,27 @@ public struct Importer {
         kind: ImportKind, path: String, encoding: ImportEncoding? = nil,
         progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ImportSummary {
-        try dispatch(kind, path, encoding, progress, dryRun: false)
-    }
-
-    /// Every problem of the file, without writing anything (empty when it would import).
-    func problems(kind: ImportKind, path: String, encoding: ImportEncoding? = nil) throws -> [ImportProblem] {
-        do {
-            _ = try dispatch(kind, path, encoding, nil, dryRun: true)
-            return []
-        } catch let failure as CheckFailure {
-            return failure.problems
+        switch kind {
+        case .reps: return try run(RepValidator.self, kind, path, encoding, progress)
+        case .accounts: return try run(AccountValidator.self, kind, path, encoding, progress)
+        case .contacts: return try run(ContactValidator.self, kind, path, encoding, progress)
+        case .events: return try run(EventValidator.self, kind, path, encoding, progress)
+        case .touches: return try run(TouchValidator.self, kind, path, encoding, progress)
+        case .invoices: return try run(InvoiceValidator.self, kind, path, encoding, progress)
+        case .payments: return try run(PaymentValidator.self, kind, path, encoding, progress)
+        case .promises: return try run(PromiseValidator.self, kind, path, encoding, progress)
+        case .snoozes: return try run(SnoozeValidator.self, kind, path, encoding, progress)
         }
     }
 
     // MARK: - The two passes
 
-    private struct CheckFailure: Error { let problems: [ImportProblem] }
     /// Auto-detection met bytes that are not UTF-8: read the file again as GB18030.
     private struct NotUTF8: Error {}
 
-    private func dispatch(
-        _ kind: ImportKind, _ path: String, _ encoding: ImportEncoding?, _ progress: ((ImportProgress) -> Void)?,
-        dryRun: Bool
-    ) throws -> ImportSummary {
-        switch kind {
-        case .reps: return try run(RepValidator.self, kind, path, encoding, progress, dryRun)
-        case .accounts: return try run(AccountValidator.self, kind, path, encoding, progress, dryRun)
-        case .contacts: return try run(ContactValidator.self, kind, path, encoding, progress, dryRun)
-        case .events: return try run(EventValidator.self, kind, path, encoding, progress, dryRun)
-        case .touches: return try run(TouchValidator.self, kind, path, encoding, progress, dryRun)
-        case .invoices: return try run(InvoiceValidator.self, kind, path, encoding, progress, dryRun)
-        case .payments: return try run(PaymentValidator.self, kind, path, encoding, progress, dryRun)
-        case .promises: return try run(PromiseValidator.self, kind, path, encoding, progress, dryRun)
-        case .snoozes: return try run(SnoozeValidator.self, kind, path, encoding, progress, dryRun)
-        }
-    }
-
     private func run<V: RowValidator>(
         _ validator: V.Type, _ kind: ImportKind, _ path: String, _ requested: ImportEncoding?,
-        _ progress: ((ImportProgress) -> Void)?, _ dryRun: Bool
+        _ progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary {
         let validatedVersion = try database.dataVersion()
 
@@ -66,18 +57,15 @@ public struct Importer {
         var problems = ImportProblems(file: path)
         var checked: Checked
         do {
-            checked = try check(V.self, kind, path, encoding, detecting: requested == nil, problems, progress, spool: !dryRun)
+            checked = try check(V.self, kind, path, encoding, detecting: requested == nil, problems, progress)
         } catch is NotUTF8 {
             encoding = .gb18030
             problems = ImportProblems(file: path)
-            checked = try check(V.self, kind, path, encoding, detecting: true, problems, progress, spool: !dryRun)
+            checked = try check(V.self, kind, path, encoding, detecting: true, problems, progress)
         }
-        if !problems.isEmpty {
-            if dryRun { throw CheckFailure(problems: problems.inLineOrder) }
-            throw RapportError.data(problems.report)
-        }
+        if !problems.isEmpty { throw RapportError.data(problems.report) }
         var summary = ImportSummary(kind: kind, file: path, encoding: encoding, rows: checked.rows)
-        guard let spool = checked.spool else { return summary }
+        guard let spool = checked.spool else { return summary }  // an empty file: reported above
 
         // Pass 2: the checked rows, written in one transaction.
         try database.bulkWrite(validatedVersion: validatedVersion) {
@@ -86,19 +74,17 @@ public struct Importer {
             let writer = try ImportWriter<Spooled<V.Row>>(
                 database: database, presentColumns: checked.updatedColumns, expectedRows: spool.count)
             var written = 0
-            while let row = try rows.next() {
-                switch try writer.write(row, exists: row.isStored) {
-                case .inserted: summary.inserted += 1
-                case .updated: summary.updated += 1
-                case .unchanged: summary.skipped += 1
-                case .pending: break
+            while case let batch = try rows.next(upTo: ImportWriter<Spooled<V.Row>>.batchSize), !batch.isEmpty {
+                try writer.write(batch)
+                let before = written
+                written += batch.count
+                if written / ImportProgress.interval > before / ImportProgress.interval {
+                    progress?(ImportProgress(phase: .writing, rows: written))
                 }
-                written += 1
-                if written % ImportProgress.interval == 0 { progress?(ImportProgress(phase: .writing, rows: written)) }
             }
-            let settled = try writer.finish()
-            summary.inserted += settled.inserted
-            summary.skipped += settled.skipped
+            if written >= ImportProgress.interval { progress?(ImportProgress(phase: .finishing, rows: written)) }
+            let counts = try writer.finish()
+            (summary.inserted, summary.updated, summary.skipped) = (counts.inserted, counts.updated, counts.unchanged)
         }
         return summary
     }
@@ -114,12 +100,14 @@ public struct Importer {
     /// while no problem has turned up, spools each valid row for the write pass.
     private func check<V: RowValidator>(
         _: V.Type, _ kind: ImportKind, _ path: String, _ encoding: ImportEncoding, detecting: Bool,
-        _ problems: ImportProblems, _ progress: ((ImportProgress) -> Void)?, spool spooling: Bool
+        _ problems: ImportProblems, _ progress: ((ImportProgress) -> Void)?
     ) throws -> Checked {
         let reader = try openReader(path, encoding)
 
         func report(_ error: CSVError) throws {
-            if detecting, error.kind == .invalidText, encoding == .utf8 { throw NotUTF8() }
+            // Fall back to GB18030 only while nothing showed the file to be UTF-8: a UTF-8
+            // file with one broken spot must not be decoded as GB18030 throughout.
+            if detecting, error.kind == .invalidText, encoding == .utf8, !reader.sawMultibyteUTF8 { throw NotUTF8() }
             var reason = error.reason
             if error.kind == .invalidText {
                 switch (encoding, detecting) {
@@ -142,13 +130,15 @@ public struct Importer {
             try report(error)
             return checked
         }
-        let keys = try ImportKeys.load(for: kind, from: database)
+        let size = Self.size(of: path)
+        let keys = try ImportKeys(for: kind, database: database, preload: size > preloadKeysAbove)
         let header = ImportHeader(reader: reader, kind: kind, problems: problems)
         let context = ValidationContext(
-            header: header, keys: keys, resolver: KeyResolver(keys: keys), config: config, problems: problems)
+            header: header, keys: keys, resolver: KeyResolver(keys: keys), config: config, problems: problems,
+            estimatedRows: min(size / 64, 4_000_000))
         var validator = V(context: context)
         let fields = RecordFields(reader: reader, problems: problems)
-        let spool = spooling ? try RowSpool() : nil
+        let spool = try RowSpool()
         while true {
             do {
                 guard try reader.next() else { break }
@@ -165,13 +155,18 @@ public struct Importer {
                              "\(reader.cellCount) cell\(reader.cellCount == 1 ? "" : "s"), but the header has \(header.width) columns")
                 continue
             }
-            guard let row = validator.validate(fields), problems.isEmpty else { continue }
-            try spool?.append(row, stored: validator.isStored(row))
+            guard let row = try validator.validate(fields), problems.isEmpty else { continue }
+            try spool.append(row, stored: validator.isStored(row))
         }
-        validator.finish()
+        try validator.finish()
         checked.spool = spool
         checked.updatedColumns = validator.updatedColumns
         return checked
+    }
+
+    private static func size(of path: String) -> Int {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : 0
     }
 
     private func openReader(_ path: String, _ encoding: ImportEncoding) throws -> CSVReader {
@@ -191,7 +186,8 @@ public struct Importer {
 
 /// How far an import has got, for a progress line on a terminal.
 public struct ImportProgress: Sendable, Equatable {
-    public enum Phase: String, Sendable { case checking, writing }
+    /// Checking the file; writing its rows; building indexes and settling repeated rows.
+    public enum Phase: String, Sendable { case checking, writing, finishing }
     public var phase: Phase
     public var rows: Int
 

@@ -9,7 +9,8 @@ import Darwin
 /// checked even if the CSV file changes meanwhile, and memory stays bounded.
 ///
 /// A row is `[UInt32 payload length][UInt8 stored][values…]`, a value `0` (NULL),
-/// `1` + 8 bytes (integer) or `2` + UInt32 length + bytes (text).
+/// `1` + varint (integer, zigzag) or `2` + varint length + bytes (text): row ids and short
+/// texts take a few bytes, so the spool is smaller than the CSV it came from.
 final class RowSpool {
     private let descriptor: Int32
     private var buffer: UnsafeMutablePointer<UInt8>
@@ -72,6 +73,19 @@ final class RowSpool {
         used += 1
     }
 
+    /// LEB128: seven bits a byte, low first.
+    fileprivate func appendVarint(_ value: UInt64) {
+        reserve(10)
+        var rest = value
+        while rest >= 0x80 {
+            buffer[used] = UInt8(truncatingIfNeeded: rest) | 0x80
+            used += 1
+            rest >>= 7
+        }
+        buffer[used] = UInt8(rest)
+        used += 1
+    }
+
     private func flush() throws {
         var written = 0
         while written < used {
@@ -99,7 +113,7 @@ private struct SpoolSink: RowValueSink {
     mutating func integer(_ value: Int64?) {
         guard let value else { return spool.append(0) }
         spool.append(1)
-        withUnsafeBytes(of: value.littleEndian) { spool.append($0) }
+        spool.appendVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
     }
 
     mutating func text(_ value: BoundText?) {
@@ -115,7 +129,7 @@ private struct SpoolSink: RowValueSink {
 
     private func write(_ bytes: UnsafeRawBufferPointer) {
         spool.append(2)
-        withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { spool.append($0) }
+        spool.appendVarint(UInt64(bytes.count))
         spool.append(bytes)
     }
 }
@@ -135,18 +149,28 @@ final class SpoolReader<Row: WritableRow> {
 
     deinit { buffer.deallocate() }
 
-    /// The next row, or nil at the end.
-    func next() throws -> Spooled<Row>? {
-        guard try ensure(5) else { return nil }
+    private var batch: [Spooled<Row>] = []
+
+    /// The next rows (up to `limit`; empty at the end). They all stay valid until the next
+    /// call: only rows already whole in the buffer join a batch after its first.
+    func next(upTo limit: Int) throws -> ArraySlice<Spooled<Row>> {
+        batch.removeAll(keepingCapacity: true)
+        guard try ensure(5) else { return [] }
+        guard try ensure(4 + payloadLength()) else { throw RapportError.io("the temporary file of the import is truncated") }
+        repeat {
+            let payload = payloadLength()
+            batch.append(Spooled<Row>(
+                isStored: buffer[position + 4] == 1,
+                values: UnsafeBufferPointer(start: buffer + position + 5, count: payload - 1)))
+            position += 4 + payload
+        } while batch.count < limit && available - position >= 5 && available - position >= 4 + payloadLength()
+        return batch[...]
+    }
+
+    private func payloadLength() -> Int {
         var length: UInt32 = 0
         withUnsafeMutableBytes(of: &length) { $0.copyMemory(from: UnsafeRawBufferPointer(start: buffer + position, count: 4)) }
-        let payload = Int(UInt32(littleEndian: length))
-        guard try ensure(4 + payload) else { throw RapportError.io("the temporary file of the import is truncated") }
-        let row = Spooled<Row>(
-            isStored: buffer[position + 4] == 1,
-            values: UnsafeBufferPointer(start: buffer + position + 5, count: payload - 1))
-        position += 4 + payload
-        return row
+        return Int(UInt32(littleEndian: length))
     }
 
     /// Makes `bytes` bytes from `position` available; false at a clean end of file.
@@ -180,6 +204,18 @@ final class SpoolReader<Row: WritableRow> {
 
 /// A row read back from the spool: the same table, the same values.
 struct Spooled<Base: WritableRow>: WritableRow {
+    private func varint(_ offset: inout Int) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = values[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
     /// Whether a keyed row's key was stored when the file was checked.
     let isStored: Bool
     let values: UnsafeBufferPointer<UInt8>
@@ -198,14 +234,10 @@ struct Spooled<Base: WritableRow>: WritableRow {
             case 0:
                 try sink.integer(nil)
             case 1:
-                var bits: UInt64 = 0
-                for i in 0..<8 { bits |= UInt64(values[offset + i]) << (8 * UInt64(i)) }
-                offset += 8
-                try sink.integer(Int64(bitPattern: bits))
+                let zigzag = varint(&offset)
+                try sink.integer(Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1))
             default:
-                var length = 0
-                for i in 0..<4 { length |= Int(values[offset + i]) << (8 * i) }
-                offset += 4
+                let length = Int(varint(&offset))
                 try sink.text(.bytes(UnsafeBufferPointer(rebasing: values[offset..<(offset + length)])))
                 offset += length
             }

@@ -4,19 +4,20 @@
 protocol RowValidator {
     associatedtype Row: WritableRow
     init(context: ValidationContext)
-    /// The row, or nil after reporting what is wrong with the record.
-    mutating func validate(_ fields: RecordFields) -> Row?
+    /// The row, or nil after reporting what is wrong with the record. Throws only when the
+    /// database cannot be read.
+    mutating func validate(_ fields: RecordFields) throws -> Row?
     /// Checks that need the whole file (a manager defined further down).
-    mutating func finish()
+    mutating func finish() throws
     /// Whether a keyed row's key is already stored (false for the other kinds).
-    func isStored(_ row: Row) -> Bool
+    func isStored(_ row: Row) throws -> Bool
     /// The CSV columns whose values the file sets on a stored keyed row.
     var updatedColumns: Set<String> { get }
 }
 
 extension RowValidator {
-    mutating func finish() {}
-    func isStored(_ row: Row) -> Bool { false }
+    mutating func finish() throws {}
+    func isStored(_ row: Row) throws -> Bool { false }
 }
 
 struct ValidationContext {
@@ -25,73 +26,8 @@ struct ValidationContext {
     let resolver: KeyResolver
     let config: RapportConfig
     let problems: ImportProblems
-}
-
-/// The database's keys, loaded once per import (only the maps the kind needs).
-final class ImportKeys {
-    let reps: KeyTable<Int64>
-    let accounts: KeyTable<Int64>
-    let contacts: KeyTable<ContactRef>
-    let invoices: KeyTable<InvoiceRef>
-    let snoozes: Set<SnoozeKey>
-    let invoicesWithPaymentsOrPromises: Set<Int64>
-
-    init(
-        reps: KeyTable<Int64> = KeyTable(placeholder: 0), accounts: KeyTable<Int64> = KeyTable(placeholder: 0),
-        contacts: KeyTable<ContactRef> = KeyTable(placeholder: ContactRef(id: 0, accountID: 0)),
-        invoices: KeyTable<InvoiceRef> = KeyTable(placeholder: InvoiceRef(id: 0, accountID: 0, currency: "")),
-        snoozes: Set<SnoozeKey> = [], invoicesWithPaymentsOrPromises: Set<Int64> = []
-    ) {
-        self.reps = reps
-        self.accounts = accounts
-        self.contacts = contacts
-        self.invoices = invoices
-        self.snoozes = snoozes
-        self.invoicesWithPaymentsOrPromises = invoicesWithPaymentsOrPromises
-    }
-
-    static func load(for kind: ImportKind, from db: Database) throws -> ImportKeys {
-        switch kind {
-        case .reps:
-            return ImportKeys(reps: try db.importRepIDs())
-        case .accounts:
-            return ImportKeys(reps: try db.importRepIDs(), accounts: try db.importAccountIDs())
-        case .contacts, .events:
-            return ImportKeys(accounts: try db.importAccountIDs(), contacts: try db.importContactRefs())
-        case .touches:
-            return ImportKeys(reps: try db.importRepIDs(), accounts: try db.importAccountIDs(), contacts: try db.importContactRefs())
-        case .invoices:
-            return ImportKeys(accounts: try db.importAccountIDs(), invoices: try db.importInvoiceRefs(),
-                              invoicesWithPaymentsOrPromises: try db.importInvoicesWithPaymentsOrPromises())
-        case .payments:
-            return ImportKeys(invoices: try db.importInvoiceRefs())
-        case .promises:
-            return ImportKeys(accounts: try db.importAccountIDs(), invoices: try db.importInvoiceRefs())
-        case .snoozes:
-            return ImportKeys(accounts: try db.importAccountIDs(), snoozes: try db.importSnoozeKeys())
-        }
-    }
-
-    private var accountKeysByID: [Int64: String]?
-    private var currenciesByAccount: [Int64: Set<String>]?
-
-    /// An account's key from its id (for messages).
-    func accountKey(_ id: Int64) -> String {
-        if accountKeysByID == nil {
-            accountKeysByID = Dictionary(accounts.entries.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
-        }
-        return accountKeysByID?[id] ?? "#\(id)"
-    }
-
-    /// The currencies of an account's invoices.
-    func currencies(ofAccount id: Int64) -> Set<String> {
-        if currenciesByAccount == nil {
-            var map: [Int64: Set<String>] = [:]
-            for invoice in invoices.values { map[invoice.accountID, default: []].insert(invoice.currency) }
-            currenciesByAccount = map
-        }
-        return currenciesByAccount?[id] ?? []
-    }
+    /// A guess at the rows to come (from the file's size), to size tables once.
+    let estimatedRows: Int
 }
 
 /// Resolves the keys records name to row ids, reporting unknown ones with a "did you
@@ -104,60 +40,67 @@ final class KeyResolver {
 
     init(keys: ImportKeys) { self.keys = keys }
 
-    func hint(for typed: String, scope: String, among candidates: () -> [String]) -> String {
+    func hint(for typed: String, scope: String, among candidates: () throws -> [String]) rethrows -> String {
         let memo = scope + "\u{0}" + typed
         if let known = suggestions[memo] { return known }
         guard suggestionBudget > 0 else { return "" }
         suggestionBudget -= 1
-        let hint = Suggestion.hint(for: typed, among: candidates())
+        let hint = Suggestion.hint(for: typed, among: try candidates())
         suggestions[memo] = hint
         return hint
     }
 
-    func rep(_ handle: Bytes, _ cell: Cell, _ fields: RecordFields) -> Int64? {
-        if let id = keys.reps.find(handle) { return id }
+    func rep(_ handle: Bytes, _ cell: Cell, _ fields: RecordFields) throws -> Int64? {
+        if let id = try keys.rep(handle) { return id }
         let typed = handle.text
-        fields.fail(cell, "unknown rep '\(typed)'" + hint(for: typed, scope: "rep") { keys.reps.keys })
+        fields.fail(cell, "unknown rep '\(typed)'" + (try hint(for: typed, scope: "rep") { try keys.repHandles() }))
         return nil
     }
 
-    func account(_ key: Bytes, _ cell: Cell, _ fields: RecordFields) -> Int64? {
-        if let id = keys.accounts.find(key) { return id }
+    func account(_ key: Bytes, _ cell: Cell, _ fields: RecordFields) throws -> Int64? {
+        if let id = try keys.account(key) { return id }
         let typed = key.text
-        fields.fail(cell, "unknown account '\(typed)'" + hint(for: typed, scope: "account") { keys.accounts.keys })
+        fields.fail(cell, "unknown account '\(typed)'" + (try hint(for: typed, scope: "account") { try keys.accountKeys() }))
         return nil
     }
 
     /// A contact, which must belong to `accountID` when the account is known.
-    func contact(_ key: Bytes, account accountID: Int64?, _ cell: Cell, _ fields: RecordFields) -> Int64? {
-        guard let contact = keys.contacts.find(key) else {
+    func contact(_ key: Bytes, account accountID: Int64?, _ cell: Cell, _ fields: RecordFields) throws -> Int64? {
+        guard let contact = try keys.contact(key) else {
             let typed = key.text
             // Prefer a near miss among the account's own people.
-            let own = hint(for: typed, scope: "contact@\(accountID ?? 0)") {
-                keys.contacts.entries.compactMap { $0.value.accountID == accountID ? $0.key : nil }
+            var suggestion = ""
+            if let accountID {
+                suggestion = try hint(for: typed, scope: "contact@\(accountID)") { try keys.contactKeys(ofAccount: accountID) }
             }
-            let anyone = own.isEmpty ? hint(for: typed, scope: "contact") { keys.contacts.keys } : own
-            fields.fail(cell, "unknown contact '\(typed)'" + anyone)
+            if suggestion.isEmpty {
+                suggestion = try hint(for: typed, scope: "contact") { try keys.contactKeys(ofAccount: nil) }
+            }
+            fields.fail(cell, "unknown contact '\(typed)'" + suggestion)
             return nil
         }
         if let accountID, contact.accountID != accountID {
-            fields.fail(cell, "contact '\(key.text)' belongs to account \(keys.accountKey(contact.accountID)), not \(keys.accountKey(accountID))")
+            fields.fail(cell, "contact '\(key.text)' belongs to account \(try keys.accountKey(contact.accountID)), not \(try keys.accountKey(accountID))")
             return nil
         }
         return contact.id
     }
 
-    func invoice(_ number: Bytes, _ cell: Cell, _ fields: RecordFields) -> InvoiceRef? {
-        if let invoice = keys.invoices.find(number) { return invoice }
+    func invoice(_ number: Bytes, _ cell: Cell, _ fields: RecordFields) throws -> InvoiceRef? {
+        if let invoice = try keys.invoice(number) { return invoice }
         let typed = number.text
-        fields.fail(cell, "unknown invoice '\(typed)'" + hint(for: typed, scope: "invoice") { keys.invoices.keys })
+        fields.fail(cell, "unknown invoice '\(typed)'" + (try hint(for: typed, scope: "invoice") { try keys.invoiceNumbers() }))
         return nil
     }
 }
 
 /// The line of each key seen in the file, so a repeated key is reported on its second line.
 struct FileKeys {
-    private(set) var lines = KeyTable<Int>(minimumCapacity: 1 << 15, placeholder: 0)
+    private(set) var lines: KeyTable<Int>
+
+    init(expecting rows: Int) {
+        lines = KeyTable(minimumCapacity: rows, placeholder: 0)
+    }
 
     /// False (after reporting) when `key` was on an earlier line.
     mutating func claim(_ key: Bytes, label: String, _ cell: Cell, _ fields: RecordFields) -> Bool {

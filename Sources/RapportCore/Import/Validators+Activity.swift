@@ -18,9 +18,9 @@ struct EventValidator: RowValidator {
 
     var updatedColumns: Set<String> { [] }
 
-    func validate(_ fields: RecordFields) -> EventRow? {
-        let accountID = fields.key(account).flatMap { context.resolver.account($0, account, fields) }
-        let contactID = fields.key(contact).flatMap { context.resolver.contact($0, account: accountID, contact, fields) }
+    func validate(_ fields: RecordFields) throws -> EventRow? {
+        let accountID = try fields.key(account).flatMap { try context.resolver.account($0, account, fields) }
+        let contactID = try fields.key(contact).flatMap { try context.resolver.contact($0, account: accountID, contact, fields) }
         let kind = fields.choice(kinds, self.kind)
         let title = fields.text(self.title)
         let calendar = fields.choice(calendars, self.calendar, default: CalendarKind.gregorian.rawValue)
@@ -65,10 +65,10 @@ struct TouchValidator: RowValidator {
 
     var updatedColumns: Set<String> { [] }
 
-    func validate(_ fields: RecordFields) -> TouchRow? {
-        let accountID = fields.key(account).flatMap { context.resolver.account($0, account, fields) }
-        let contactID = fields.key(contact).flatMap { context.resolver.contact($0, account: accountID, contact, fields) }
-        let repID = fields.key(rep).flatMap { context.resolver.rep($0, rep, fields) }
+    func validate(_ fields: RecordFields) throws -> TouchRow? {
+        let accountID = try fields.key(account).flatMap { try context.resolver.account($0, account, fields) }
+        let contactID = try fields.key(contact).flatMap { try context.resolver.contact($0, account: accountID, contact, fields) }
+        let repID = try fields.key(rep).flatMap { try context.resolver.rep($0, rep, fields) }
         let date = fields.date(self.date)
         let channel = fields.choice(channels, self.channel)
         let kind = fields.choice(kinds, self.kind)
@@ -94,9 +94,9 @@ struct SnoozeValidator: RowValidator {
 
     var updatedColumns: Set<String> { context.header.presentColumns }
 
-    mutating func validate(_ fields: RecordFields) -> SnoozeRow? {
+    mutating func validate(_ fields: RecordFields) throws -> SnoozeRow? {
         let accountKey = fields.key(account)
-        let accountID = accountKey.flatMap { context.resolver.account($0, account, fields) }
+        let accountID = try accountKey.flatMap { try context.resolver.account($0, account, fields) }
         let kind = fields.choice(kinds, self.kind)
         let until = fields.date(self.until)
         guard let accountKey, let accountID, let kind, let until else { return nil }
@@ -108,6 +108,6 @@ struct SnoozeValidator: RowValidator {
     }
 
     func isStored(_ row: SnoozeRow) -> Bool {
-        context.keys.snoozes.contains(SnoozeKey(accountID: row.accountID, kind: row.kind.string))
+        context.keys.hasSnooze(SnoozeKey(accountID: row.accountID, kind: row.kind.string))
     }
 }

@@ -5,11 +5,12 @@
 struct InvoiceValidator: RowValidator {
     private let context: ValidationContext
     private let number, account, issuedOn, dueOn, amount, currency: Cell
-    private var numbers = FileKeys()
+    private var numbers: FileKeys
 
     init(context: ValidationContext) {
         self.context = context
         let header = context.header
+        numbers = FileKeys(expecting: context.estimatedRows)
         (number, account, issuedOn, dueOn, amount, currency) = (
             header.cell("number"), header.cell("account"), header.cell("issued_on"), header.cell("due_on"),
             header.cell("amount"), header.cell("currency"))
@@ -17,10 +18,10 @@ struct InvoiceValidator: RowValidator {
 
     var updatedColumns: Set<String> { context.header.presentColumns }
 
-    mutating func validate(_ fields: RecordFields) -> InvoiceRow? {
+    mutating func validate(_ fields: RecordFields) throws -> InvoiceRow? {
         let number = fields.key(self.number)
         if let number, !numbers.claim(number, label: "invoice", self.number, fields) { return nil }
-        let accountID = fields.key(account).flatMap { context.resolver.account($0, account, fields) }
+        let accountID = try fields.key(account).flatMap { try context.resolver.account($0, account, fields) }
         let issuedOn = fields.date(self.issuedOn)
         let dueOn = fields.date(self.dueOn)
         if let issuedOn, let dueOn, dueOn.date < issuedOn.date {
@@ -28,8 +29,8 @@ struct InvoiceValidator: RowValidator {
         }
         let currency = fields.currency(self.currency)
         let amount = currency.flatMap { fields.amount(self.amount, currency: $0) }
-        if let number, let currency, let stored = context.keys.invoices.find(number), stored.currency != currency,
-           context.keys.invoicesWithPaymentsOrPromises.contains(stored.id) {
+        if let number, let currency, let stored = try context.keys.invoice(number), stored.currency != currency,
+           try context.keys.invoiceHasPaymentsOrPromises(stored.id) {
             fields.fail(self.currency, "invoice \(number.text) has payments or promises in \(stored.currency); its currency cannot change to \(currency)")
         }
         guard let number, let accountID, let issuedOn, let dueOn, let amount, let currency else { return nil }
@@ -38,7 +39,7 @@ struct InvoiceValidator: RowValidator {
             currency: .string(currency))
     }
 
-    func isStored(_ row: InvoiceRow) -> Bool { context.keys.invoices.find(row.number) != nil }
+    func isStored(_ row: InvoiceRow) throws -> Bool { try row.number.withBytes { try context.keys.invoice($0) } != nil }
 }
 
 struct PaymentValidator: RowValidator {
@@ -53,8 +54,8 @@ struct PaymentValidator: RowValidator {
 
     var updatedColumns: Set<String> { [] }
 
-    func validate(_ fields: RecordFields) -> PaymentRow? {
-        let invoice = fields.key(self.invoice).flatMap { context.resolver.invoice($0, self.invoice, fields) }
+    func validate(_ fields: RecordFields) throws -> PaymentRow? {
+        let invoice = try fields.key(self.invoice).flatMap { try context.resolver.invoice($0, self.invoice, fields) }
         let paidOn = fields.date(self.paidOn)
         let amount = invoice.flatMap { fields.amount(self.amount, currency: $0.currency) }
         guard let invoice, let paidOn, let amount else { return nil }
@@ -75,13 +76,13 @@ struct PromiseValidator: RowValidator {
 
     var updatedColumns: Set<String> { [] }
 
-    func validate(_ fields: RecordFields) -> PromiseRow? {
+    func validate(_ fields: RecordFields) throws -> PromiseRow? {
         let accountKey = fields.key(account)
-        let accountID = accountKey.flatMap { context.resolver.account($0, account, fields) }
+        let accountID = try accountKey.flatMap { try context.resolver.account($0, account, fields) }
         let invoiceNumber = fields.key(self.invoice)
-        var invoice = invoiceNumber.flatMap { context.resolver.invoice($0, self.invoice, fields) }
+        var invoice = try invoiceNumber.flatMap { try context.resolver.invoice($0, self.invoice, fields) }
         if let found = invoice, let accountID, let accountKey, let invoiceNumber, found.accountID != accountID {
-            fields.fail(self.invoice, "invoice \(invoiceNumber.text) belongs to account \(context.keys.accountKey(found.accountID)), not \(accountKey.text)")
+            fields.fail(self.invoice, "invoice \(invoiceNumber.text) belongs to account \(try context.keys.accountKey(found.accountID)), not \(accountKey.text)")
             invoice = nil
         }
         let promisedOn = fields.date(self.promisedOn)
@@ -89,7 +90,7 @@ struct PromiseValidator: RowValidator {
         if let invoice {
             currency = invoice.currency
         } else if invoiceNumber == nil, let accountID, let accountKey {
-            let currencies = context.keys.currencies(ofAccount: accountID)
+            let currencies = try context.keys.currencies(ofAccount: accountID)
             if currencies.count == 1 {
                 currency = currencies.first
             } else if currencies.isEmpty {

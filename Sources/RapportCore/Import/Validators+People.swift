@@ -3,20 +3,21 @@
 struct RepValidator: RowValidator {
     private let context: ValidationContext
     private let handle, name, email, phone, manager: Cell
-    private var handles = FileKeys()
+    private var handles: FileKeys
     /// Managers not yet known when their line was read: checked against the whole file.
     private var pendingManagers: [(line: Int, handle: String)] = []
 
     init(context: ValidationContext) {
         self.context = context
         let header = context.header
+        handles = FileKeys(expecting: context.estimatedRows)
         (handle, name, email, phone, manager) = (header.cell("handle"), header.cell("name"), header.cell("email"),
                                                  header.cell("phone"), header.cell("manager"))
     }
 
     var updatedColumns: Set<String> { context.header.presentColumns }
 
-    mutating func validate(_ fields: RecordFields) -> RepRow? {
+    mutating func validate(_ fields: RecordFields) throws -> RepRow? {
         let handle = fields.key(self.handle)
         if let handle, !handles.claim(handle, label: "rep", self.handle, fields) { return nil }
         let name = fields.text(self.name)
@@ -26,7 +27,7 @@ struct RepValidator: RowValidator {
         if let manager {
             if let handle, manager.elementsEqual(handle) {
                 fields.fail(self.manager, "a rep cannot be their own manager")
-            } else if context.keys.reps.find(manager) == nil, !handles.contains(manager) {
+            } else if try context.keys.rep(manager) == nil, !handles.contains(manager) {
                 pendingManagers.append((fields.line, manager.text))
             }
         }
@@ -35,14 +36,14 @@ struct RepValidator: RowValidator {
                       manager: manager.map { .bytes($0) })
     }
 
-    mutating func finish() {
+    mutating func finish() throws {
         for (line, handle) in pendingManagers where !handles.contains(handle) {
-            let hint = context.resolver.hint(for: handle, scope: "rep") { context.keys.reps.keys + handles.lines.keys }
+            let hint = try context.resolver.hint(for: handle, scope: "rep") { try context.keys.repHandles() + handles.lines.keys }
             context.problems.add(line: line, field: manager.name, "unknown rep '\(handle)'\(hint)")
         }
     }
 
-    func isStored(_ row: RepRow) -> Bool { context.keys.reps.find(row.handle) != nil }
+    func isStored(_ row: RepRow) throws -> Bool { try row.handle.withBytes { try context.keys.rep($0) } != nil }
 }
 
 struct AccountValidator: RowValidator {
@@ -50,11 +51,12 @@ struct AccountValidator: RowValidator {
     private let key, name, tier, owner, country, region, locale, createdOn, status: Cell
     private let tiers: Choices<String>
     private let statuses = Choices(AccountStatus.self)
-    private var keys = FileKeys()
+    private var keys: FileKeys
 
     init(context: ValidationContext) {
         self.context = context
         let header = context.header
+        keys = FileKeys(expecting: context.estimatedRows)
         (key, name, tier, owner, country) = (header.cell("key"), header.cell("name"), header.cell("tier"),
                                              header.cell("owner"), header.cell("country"))
         (region, locale, createdOn, status) = (header.cell("region"), header.cell("locale"), header.cell("created_on"),
@@ -64,12 +66,12 @@ struct AccountValidator: RowValidator {
 
     var updatedColumns: Set<String> { context.header.presentColumns }
 
-    mutating func validate(_ fields: RecordFields) -> AccountRow? {
+    mutating func validate(_ fields: RecordFields) throws -> AccountRow? {
         let key = fields.key(self.key)
         if let key, !keys.claim(key, label: "account", self.key, fields) { return nil }
         let name = fields.text(self.name)
         let tier = fields.choice(tiers, self.tier)
-        let ownerID = fields.key(owner).flatMap { context.resolver.rep($0, owner, fields) }
+        let ownerID = try fields.key(owner).flatMap { try context.resolver.rep($0, owner, fields) }
         let country = fields.country(self.country)
         let region = fields.text(self.region)
         let locale = fields.locale(self.locale)
@@ -81,7 +83,7 @@ struct AccountValidator: RowValidator {
             locale: locale.map { .bytes($0) }, createdOn: createdOn.bound, status: status.bound)
     }
 
-    func isStored(_ row: AccountRow) -> Bool { context.keys.accounts.find(row.key) != nil }
+    func isStored(_ row: AccountRow) throws -> Bool { try row.key.withBytes { try context.keys.account($0) } != nil }
 }
 
 struct ContactValidator: RowValidator {
@@ -92,11 +94,12 @@ struct ContactValidator: RowValidator {
     private let statuses = Choices(ContactStatus.self)
     private let channels = Choices(Channel.self)
     private let calendars = Choices(CalendarKind.self)
-    private var keys = FileKeys()
+    private var keys: FileKeys
 
     init(context: ValidationContext) {
         self.context = context
         let header = context.header
+        keys = FileKeys(expecting: context.estimatedRows)
         (key, account, name, salutation, title) = (header.cell("key"), header.cell("account"), header.cell("name"),
                                                     header.cell("salutation"), header.cell("title"))
         (role, status, phone, email, chat) = (header.cell("role"), header.cell("status"), header.cell("phone"),
@@ -112,10 +115,10 @@ struct ContactValidator: RowValidator {
         return columns
     }
 
-    mutating func validate(_ fields: RecordFields) -> ContactRow? {
+    mutating func validate(_ fields: RecordFields) throws -> ContactRow? {
         let key = fields.key(self.key)
         if let key, !keys.claim(key, label: "contact", self.key, fields) { return nil }
-        let accountID = fields.key(account).flatMap { context.resolver.account($0, account, fields) }
+        let accountID = try fields.key(account).flatMap { try context.resolver.account($0, account, fields) }
         let name = fields.text(self.name)
         let salutation = fields.text(self.salutation)
         let title = fields.text(self.title)
@@ -144,5 +147,5 @@ struct ContactValidator: RowValidator {
             birthdayCalendar: calendar.bound)
     }
 
-    func isStored(_ row: ContactRow) -> Bool { context.keys.contacts.find(row.key) != nil }
+    func isStored(_ row: ContactRow) throws -> Bool { try row.key.withBytes { try context.keys.contact($0) } != nil }
 }

@@ -1,8 +1,8 @@
 import CSQLite
 
-/// The SQL of `rapport import`: the key → id maps it loads once, and the statements that
-/// write each kind of row, prepared once and reused for every row. Values are only ever
-/// bound as parameters; the only names spliced into SQL are the fixed column names below.
+/// The SQL of `rapport import` besides the row writer (ImportWriter.swift): the key → id
+/// maps, loaded whole or one key at a time, and the settings of the write transaction.
+/// Values are only ever bound as parameters.
 extension Database {
     func importRepIDs() throws -> KeyTable<Int64> {
         try keyTable("SELECT handle, id FROM rep", count: "SELECT count(*) FROM rep", placeholder: 0) { $0.int64(1) }
@@ -37,6 +37,62 @@ extension Database {
             table.insert(UnsafeBufferPointer(start: text, count: length), value(row))
         }
         return table
+    }
+
+    // One key at a time, for small files.
+
+    func importRepID(_ handle: Bytes) throws -> Int64? {
+        try importLookUp("SELECT id FROM rep WHERE handle = ?", handle) { $0.int64(0) }
+    }
+
+    func importAccountID(_ key: Bytes) throws -> Int64? {
+        try importLookUp("SELECT id FROM account WHERE key = ?", key) { $0.int64(0) }
+    }
+
+    func importContactRef(_ key: Bytes) throws -> ContactRef? {
+        try importLookUp("SELECT id, account_id FROM contact WHERE key = ?", key) {
+            ContactRef(id: $0.int64(0), accountID: $0.int64(1))
+        }
+    }
+
+    func importInvoiceRef(_ number: Bytes) throws -> InvoiceRef? {
+        try importLookUp("SELECT id, account_id, currency FROM invoice WHERE number = ?", number) {
+            InvoiceRef(id: $0.int64(0), accountID: $0.int64(1), currency: $0.string(2))
+        }
+    }
+
+    func importAccountKey(_ id: Int64) throws -> String? {
+        try rows("SELECT key FROM account WHERE id = ?", [id]) { $0.string(0) }.first
+    }
+
+    func importAccountCurrencies(_ accountID: Int64) throws -> Set<String> {
+        Set(try rows("SELECT DISTINCT currency FROM invoice WHERE account_id = ?", [accountID]) { $0.string(0) })
+    }
+
+    func importInvoiceHasPaymentsOrPromises(_ invoiceID: Int64) throws -> Bool {
+        try scalarInt(
+            "SELECT EXISTS (SELECT 1 FROM payment WHERE invoice_id = ?1) OR EXISTS (SELECT 1 FROM promise WHERE invoice_id = ?1)",
+            [invoiceID]) == 1
+    }
+
+    // Every key, to suggest from after a miss.
+
+    func repHandles() throws -> [String] { try rows("SELECT handle FROM rep") { $0.string(0) } }
+    func accountKeys() throws -> [String] { try rows("SELECT key FROM account") { $0.string(0) } }
+    func invoiceNumbers() throws -> [String] { try rows("SELECT number FROM invoice") { $0.string(0) } }
+
+    /// Contact keys, of one account or of all.
+    func contactKeys(ofAccount accountID: Int64?) throws -> [String] {
+        guard let accountID else { return try rows("SELECT key FROM contact") { $0.string(0) } }
+        return try rows("SELECT key FROM contact WHERE account_id = ?", [accountID]) { $0.string(0) }
+    }
+
+    private func importLookUp<T>(_ sql: String, _ key: Bytes, _ read: (Row) -> T) throws -> T? {
+        let statement = try statement(sql)
+        statement.rebind()
+        try statement.bind(text: .bytes(key), at: 1)
+        defer { statement.rebind() }
+        return try statement.step() ? read(Row(statement: statement)) : nil
     }
 
     func importSnoozeKeys() throws -> Set<SnoozeKey> {
@@ -78,7 +134,7 @@ extension Database {
     /// When nothing has been committed since, SQLite's per-row foreign-key look-ups would
     /// only repeat that work (they double the cost of a large import), so they are off for
     /// the transaction; if anything was committed meanwhile, `body` runs again with them
-    /// enforced. The page cache is enlarged for the indexes being filled or built.
+    /// enforced. The page cache is enlarged for the unique indexes filled row by row.
     func bulkWrite<T>(validatedVersion: Int, _ body: () throws -> T) throws -> T {
         let previousCache = try scalarInt("PRAGMA cache_size") ?? -2000
         try execute("PRAGMA cache_size = -\(Self.bulkCacheKiB)")

@@ -1,5 +1,5 @@
-/// The lookups of `rapport touch log`: one account, contact or rep by its key, and the keys
-/// to suggest from when it does not exist.
+/// The look-ups of `rapport touch log`: one account, contact or rep by its key (the keys to
+/// suggest from come from Database+Import.swift).
 extension Database {
     struct TouchLogAccount {
         let id: Int64
@@ -26,12 +26,5 @@ extension Database {
 
     func touchLogRepID(handle: String) throws -> Int64? {
         try scalarInt("SELECT id FROM rep WHERE handle = ?", [handle]).map(Int64.init)
-    }
-
-    func allAccountKeys() throws -> [String] { try rows("SELECT key FROM account") { $0.string(0) } }
-    func allRepHandles() throws -> [String] { try rows("SELECT handle FROM rep") { $0.string(0) } }
-
-    func contactKeys(ofAccount accountID: Int64) throws -> [String] {
-        try rows("SELECT key FROM contact WHERE account_id = ?", [accountID]) { $0.string(0) }
     }
 }

@@ -12,6 +12,13 @@ enum BoundText {
         case .string(let string): return string
         }
     }
+
+    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        switch self {
+        case .bytes(let bytes): return try body(bytes)
+        case .string(var string): return try string.withUTF8(body)
+        }
+    }
 }
 
 /// Receives a row's values in column order: a statement's parameters, or a fingerprint.
@@ -30,12 +37,15 @@ protocol WritableRow {
     static var conflictKey: [String]? { get }
     /// For rows added unless identical: the index that finds a candidate twin quickest.
     static var lookupIndex: String? { get }
+    /// For a keyed row: whether its key was already stored (found when the file was checked).
+    var isStored: Bool { get }
     func emit<Sink: RowValueSink>(to sink: inout Sink) throws
 }
 
 extension WritableRow {
     static var conflictKey: [String]? { nil }
     static var lookupIndex: String? { nil }
+    var isStored: Bool { false }
 }
 
 extension RepRow: WritableRow {

@@ -115,6 +115,27 @@ public enum Schema {
         CREATE INDEX touch_rep_date ON touch(rep_id, date);
         """
 
+    /// Recomputes, for the whole table, the summary columns the triggers keep when rows of
+    /// the keyed table change: the v3 backfill, and what a bulk import runs after writing
+    /// with the triggers set aside.
+    public static let derivedColumnRefresh: [String: String] = [
+        "payment": """
+            UPDATE invoice SET
+                paid_total = COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.invoice_id = invoice.id), 0),
+                last_paid_on = (SELECT MAX(p.paid_on) FROM payment p WHERE p.invoice_id = invoice.id)
+            """,
+        "touch": """
+            UPDATE account SET
+                last_touch_on = (SELECT MAX(t.date) FROM touch t WHERE t.account_id = account.id),
+                last_collection_on = (SELECT MAX(t.date) FROM touch t WHERE t.account_id = account.id AND t.kind = 'collection')
+            """,
+        "contact": """
+            UPDATE account SET
+                reach_contact_id = (SELECT c.id FROM contact c WHERE c.account_id = account.id AND c.status = 'current'
+                                    ORDER BY c.role IS NOT 'decision-maker', c.id LIMIT 1)
+            """,
+    ]
+
     /// The agenda at scale (issue 5): summaries kept by triggers so `today` over 100 000
     /// accounts reads one row per account instead of searching three indexes for each.
     /// - `invoice.paid_total` / `last_paid_on`: an invoice can be open on D only when its
@@ -139,14 +160,9 @@ public enum Schema {
         CREATE INDEX event_month_day ON event(substr(date, -5));
         CREATE INDEX account_country ON account(country);
 
-        UPDATE invoice SET
-            paid_total = COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.invoice_id = invoice.id), 0),
-            last_paid_on = (SELECT MAX(p.paid_on) FROM payment p WHERE p.invoice_id = invoice.id);
-        UPDATE account SET
-            last_touch_on = (SELECT MAX(t.date) FROM touch t WHERE t.account_id = account.id),
-            last_collection_on = (SELECT MAX(t.date) FROM touch t WHERE t.account_id = account.id AND t.kind = 'collection'),
-            reach_contact_id = (SELECT c.id FROM contact c WHERE c.account_id = account.id AND c.status = 'current'
-                                ORDER BY c.role IS NOT 'decision-maker', c.id LIMIT 1);
+        \(derivedColumnRefresh["payment"]!);
+        \(derivedColumnRefresh["touch"]!);
+        \(derivedColumnRefresh["contact"]!);
 
         CREATE TRIGGER payment_paid_insert AFTER INSERT ON payment BEGIN
             UPDATE invoice SET paid_total = paid_total + NEW.amount,

@@ -7,7 +7,11 @@ final class ScratchDatabase {
     let path: String
     let db: Database
 
-    init() throws {
+    /// Resolve keys against maps loaded whole, as for a large file (else: one at a time).
+    let preloadKeys: Bool
+
+    init(preloadKeys: Bool = false) throws {
+        self.preloadKeys = preloadKeys
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("test.db").path
@@ -16,7 +20,11 @@ final class ScratchDatabase {
 
     deinit { try? FileManager.default.removeItem(at: directory) }
 
-    var importer: Importer { Importer(database: db) }
+    var importer: Importer {
+        var importer = Importer(database: db)
+        importer.preloadKeysAbove = preloadKeys ? -1 : Int.max
+        return importer
+    }
 
     @discardableResult
     func load(_ kind: ImportKind, _ fixture: String, encoding: ImportEncoding? = nil) throws -> ImportSummary {

@@ -5,8 +5,8 @@ import Testing
 @Suite struct ImporterTests {
     // MARK: Every kind
 
-    @Test func everyKindImports() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func everyKindImports(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         var inserted: [ImportKind: Int] = [:]
         for kind in Fixtures.worldOrder {
             let summary = try scratch.load(kind, "\(kind.rawValue).csv")
@@ -40,8 +40,8 @@ import Testing
         #expect(try db.scalarInt("PRAGMA foreign_keys") == 1, "foreign keys are back on after the import")
     }
 
-    @Test func reimportingTheSameFilesAddsNothing() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func reimportingTheSameFilesAddsNothing(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         let tables = ["rep", "account", "contact", "event", "touch", "invoice", "payment", "promise", "snooze"]
         let before = try tables.map(scratch.count)
@@ -55,8 +55,8 @@ import Testing
 
     // MARK: Upserts and identical rows
 
-    @Test func upsertUpdatesOnlyChangedRowsAndKeepsColumnsTheFileLeavesOut() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func upsertUpdatesOnlyChangedRowsAndKeepsColumnsTheFileLeavesOut(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         let summary = try scratch.load(.accounts, "accounts-updated.csv")
         #expect((summary.inserted, summary.updated, summary.skipped) == (0, 1, 1))
@@ -77,8 +77,8 @@ import Testing
 
     // MARK: Problems
 
-    @Test func fiveErrorsAreAllReportedWithTheirLines() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func fiveErrorsAreAllReportedWithTheirLines(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         let file = Fixtures.path("contacts-five-errors.csv")
         let lines = importFailure { try scratch.importer.importFile(kind: .contacts, path: file) }
@@ -115,8 +115,8 @@ import Testing
         #expect(lines.count == 3)
     }
 
-    @Test func unknownAccountSuggestsTheClosestKey() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func unknownAccountSuggestsTheClosestKey(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         let file = Fixtures.path("touches-unknown-account.csv")
         let lines = importFailure { try scratch.importer.importFile(kind: .touches, path: file) }
@@ -139,8 +139,8 @@ import Testing
         ])
     }
 
-    @Test func aManagerMayBeDefinedFurtherDownButMustExist() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func aManagerMayBeDefinedFurtherDownButMustExist(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.load(.reps, "reps.csv")  // zhao.min is on the last line, managing the two above
         let file = try scratch.file("reps.csv", "handle,name,manager\nli.na,李娜,zhao.mn\nself,Self,self\n")
         let lines = importFailure { try scratch.importer.importFile(kind: .reps, path: file) }
@@ -151,8 +151,8 @@ import Testing
         ])
     }
 
-    @Test func aContactMustBelongToTheAccount() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func aContactMustBelongToTheAccount(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         let file = try scratch.file("t.csv", "account,contact,rep,date,channel,kind\nSZ-ELEC,hd-li,wang.lei,2026-11-01,call,checkin\nSZ-ELEC,sz-chn,wang.lei,2026-11-01,call,checkin\n")
         let lines = importFailure { try scratch.importer.importFile(kind: .touches, path: file) }
@@ -163,8 +163,8 @@ import Testing
         ])
     }
 
-    @Test func aPromiseNeedsAKnownCurrency() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func aPromiseNeedsAKnownCurrency(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         let file = try scratch.file("p.csv", """
             account,invoice,promised_on,amount
@@ -184,8 +184,8 @@ import Testing
         ])
     }
 
-    @Test func anInvoiceWithPaymentsKeepsItsCurrency() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func anInvoiceWithPaymentsKeepsItsCurrency(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         let file = try scratch.file("i.csv", "number,account,issued_on,due_on,amount,currency\nINV-1042,SZ-ELEC,2026-08-20,2026-08-19,100000,usd\nINV-0912,HD-MACH,2026-09-01,2026-10-15,186000,USD\n")
         let lines = importFailure { try scratch.importer.importFile(kind: .invoices, path: file) }
@@ -283,6 +283,19 @@ import Testing
         ])
     }
 
+    @Test func aUTF8FileWithOneBrokenLineIsNotReadAsGB18030() throws {
+        let scratch = try ScratchDatabase()
+        try scratch.loadWorld()
+        var bytes = Array("key,name,tier,owner,country,created_on\nCN-1,华东一厂,A,wang.lei,CN,2020-01-01\n".utf8)
+        bytes += Array("FR-1,Caf".utf8) + [0xE9] + Array(",A,wang.lei,FR,2020-01-01\n".utf8)
+        let file = scratch.directory.appendingPathComponent("mixed.csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        #expect(importFailure { try scratch.importer.importFile(kind: .accounts, path: file) } == [
+            "\(file): 1 problem; nothing was imported",
+            "\(file):3: this line is not valid UTF-8 text (if the file is GB18030, pass --encoding gb18030)",
+        ])
+    }
+
     @Test func byteOrderMarkAndCRLFAreHandled() throws {
         let scratch = try ScratchDatabase()
         try scratch.loadWorld()
@@ -335,8 +348,8 @@ import Testing
 
     /// Twelve thousand touches (past the bulk threshold): the indexes are dropped and built
     /// again, and identical rows — earlier in the file, or already stored — are still found.
-    @Test func aLargeImportSkipsTheSameRowsAsASmallOne() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func aLargeImportSkipsTheSameRowsAsASmallOne(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         var lines = ["account,contact,rep,date,channel,kind,note"]
         // The four stored touches again (to be skipped), then 12 000 new ones with 500 repeats.
@@ -361,13 +374,17 @@ import Testing
         #expect((summary.inserted, summary.skipped) == (12_000, 504))
         #expect(try scratch.count("touch") == 12_004)
         #expect(try scratch.strings(touchIndexes) == indexesBefore)
+        // The triggers were set aside for the bulk write: they are back, and the summaries they keep are right.
+        #expect(try scratch.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'touch'") == 3)
+        #expect(try scratch.db.scalarInt(
+            "SELECT count(*) FROM account a WHERE a.last_touch_on IS NOT (SELECT max(date) FROM touch t WHERE t.account_id = a.id)") == 0)
         #expect(try scratch.strings("PRAGMA integrity_check") == ["ok"])
         let again = try scratch.importer.importFile(kind: .touches, path: file)
         #expect((again.inserted, again.skipped) == (0, 12_504))
     }
 
-    @Test func aLargeKeyedImportRebuildsItsIndexes() throws {
-        let scratch = try ScratchDatabase()
+    @Test(arguments: [false, true]) func aLargeKeyedImportRebuildsItsIndexes(preloadKeys: Bool) throws {
+        let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
         var lines = ["key,account,name"]
         for n in 0..<11_000 { lines.append("bulk-\(n),\(["HD-MACH", "SZ-ELEC"][n % 2]),Person \(n)") }
@@ -377,6 +394,21 @@ import Testing
         #expect(indexesBefore.contains("contact_account"))
         #expect(try scratch.importer.importFile(kind: .contacts, path: file).inserted == 11_000)
         #expect(try scratch.strings(contactIndexes) == indexesBefore)
+        #expect(try scratch.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'contact'") == 3)
+        #expect(try scratch.db.scalarInt("""
+            SELECT count(*) FROM account a WHERE a.reach_contact_id IS NOT (SELECT c.id FROM contact c
+                WHERE c.account_id = a.id AND c.status = 'current' ORDER BY c.role IS NOT 'decision-maker', c.id LIMIT 1)
+            """) == 0)
         #expect(try scratch.db.scalarInt("SELECT count(*) FROM contact c JOIN account a ON a.id = c.account_id WHERE a.key = 'SZ-ELEC'") == 5_501)
+
+        // Again, in full batches: 300 renamed, 200 new, the rest as they were.
+        var again = ["key,account,name"]
+        for n in 0..<11_200 {
+            again.append("bulk-\(n),\(["HD-MACH", "SZ-ELEC"][n % 2]),Person \(n)\(n % 37 == 0 && n < 11_000 ? " (renamed)" : "")")
+        }
+        let renamed = (0..<11_000).filter { $0 % 37 == 0 }.count
+        let second = try scratch.importer.importFile(kind: .contacts, path: try scratch.file("again.csv", again.joined(separator: "\n")))
+        #expect((second.inserted, second.updated, second.skipped) == (200, renamed, 11_000 - renamed))
+        #expect(try scratch.db.scalarInt("SELECT count(*) FROM contact WHERE name LIKE '% (renamed)'") == renamed)
     }
 }

@@ -107,6 +107,25 @@ import Testing
     }
 }
 
+@Suite struct BulkWriteTests {
+    /// Foreign keys are left to the import's own checks only while nobody else has written
+    /// since those checks ran.
+    @Test func foreignKeysAreOffOnlyWhenNothingChangedSinceTheCheck() throws {
+        let scratch = try ScratchDatabase()
+        let db = scratch.db
+        let checked = try db.dataVersion()
+        let unchanged = try db.bulkWrite(validatedVersion: checked) { try db.scalarInt("PRAGMA foreign_keys") }
+        #expect(unchanged == 0)
+        #expect(try db.scalarInt("PRAGMA foreign_keys") == 1)
+
+        let other = try Database.openRapport(path: scratch.path)
+        try other.execute("INSERT INTO rep (handle, name) VALUES (?, ?)", ["someone", "Someone"])
+        let changed = try db.bulkWrite(validatedVersion: checked) { try db.scalarInt("PRAGMA foreign_keys") }
+        #expect(changed == 1)
+        #expect(try db.scalarInt("PRAGMA foreign_keys") == 1)
+    }
+}
+
 @Suite struct MigrationTests {
     @Test func anOldVersionFileIsUpgradedInPlaceWithItsData() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-migrate-\(UUID().uuidString)")
