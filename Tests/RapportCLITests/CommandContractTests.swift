@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import RapportCLI
+
+/// The spec's command-line contract, checked over every subcommand.
+@Suite struct CommandContractTests {
+    /// Each subcommand with the arguments it needs besides the global options.
+    static let commands: [[String]] = [
+        ["import", "reps", CLIScratch.fixture("reps.csv")],
+        ["touch", "log", "HD-MACH", "--kind", "care", "--channel", "visit"],
+        ["today"],
+        ["agenda", "--from", "2026-11-23", "--to", "2026-11-24"],
+        ["snooze", "HD-MACH", "checkin", "--until", "2026-11-30"],
+        ["drafts"],
+        ["audit", "--from", "2026-01-01", "--to", "2026-11-23"],
+        ["holidays", "--country", "CN", "--year", "2026"],
+        ["config", "check"],
+        ["templates", "check"],
+    ]
+
+    /// "Every command but init and demo exits 66 when the database does not exist" — also
+    /// those that could answer without it (holidays --country, config check).
+    @Test(arguments: commands)
+    func missingDatabaseExits66(arguments: [String]) throws {
+        let scratch = try CLIScratch()
+        let missing = scratch.directory.appendingPathComponent("none.db").path
+        #expect(exitCode(arguments + ["--db", missing, "--date", "2026-11-23"]) == 66)
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
+    @Test func holidaysAndConfigCheckRunWithADatabase() throws {
+        let scratch = try CLIScratch()
+        #expect(exitCode(["holidays", "--country", "CN", "--year", "2026", "--format", "json", "--db", scratch.db]) == 0)
+        #expect(exitCode(["config", "check", "--db", scratch.db]) == 0)
+    }
+}
