@@ -28,6 +28,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
 
+    /// Spec: listing commands take --format table|json|csv and --rep.
+    @Test(arguments: [
+        ["today"], ["agenda", "--from", "2026-11-23", "--to", "2026-11-24"], ["drafts"],
+        ["audit", "--from", "2026-01-01", "--to", "2026-11-23"],
+    ])
+    func listingCommandsTakeFormatAndRep(arguments: [String]) throws {
+        let scratch = try CLIScratch()
+        scratch.importWorld()
+        for format in ["table", "json", "csv"] {
+            #expect(exitCode(arguments + ["--format", format, "--rep", "wang.lei", "--db", scratch.db, "--date", "2026-11-23"]) == 0, "\(format)")
+        }
+    }
+
     @Test func holidaysAndConfigCheckRunWithADatabase() throws {
         let scratch = try CLIScratch()
         #expect(exitCode(["holidays", "--country", "CN", "--year", "2026", "--format", "json", "--db", scratch.db]) == 0)
