@@ -18,6 +18,8 @@ struct ConfigCheckCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
+            // The contract: every command but init and demo needs the database.
+            _ = try global.openDatabase()
             var problems: [String] = []
             var config = RapportConfig()
             do {

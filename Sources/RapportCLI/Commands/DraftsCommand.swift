@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import RapportCore
 
+/// `table` is accepted as the listing commands' human format (spec: table|json|csv); for
+/// drafts it is the text blocks, the same as `txt`.
 enum DraftOutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case txt, eml, json, csv
+    case txt, eml, json, csv, table
 }
 
 struct DraftsCommand: ParsableCommand {
@@ -27,7 +29,7 @@ struct DraftsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write one file per draft into this folder.", valueName: "dir"))
     var out: String?
 
-    @Option(help: "txt (default), eml (with --out), json or csv.")
+    @Option(help: "txt (default; also 'table'), eml (with --out), json or csv.")
     var format: DraftOutputFormat?
 
     @Option(help: ArgumentHelp("Your template folder, searched before the shipped one (default: the config's `templates`).", valueName: "dir"))
@@ -79,7 +81,7 @@ struct DraftsCommand: ParsableCommand {
                 switch format ?? .txt {
                 case .json: try Emit.json(drafts)
                 case .csv: Emit.csv(header: Draft.columns, rows: drafts.map(\.cells))
-                case .txt, .eml:
+                case .txt, .table, .eml:
                     if drafts.isEmpty {
                         Terminal.note("no drafts for \(date)")
                     } else {

@@ -41,10 +41,11 @@ struct HolidaysCommand: ParsableCommand {
         try guarded {
             let config = try global.rapportConfig()
             let calendars = try global.holidayCalendar(config: config)
+            // The contract: every command but init and demo needs the database.
+            let db = try global.openDatabase()
             var code = country ?? ""
             var accountLocale: String?
             if let key = account {
-                let db = try global.openDatabase()
                 guard let found = try db.account(key: key) else { throw RapportError.usage("no account '\(key)'") }
                 code = found.country
                 accountLocale = found.locale

@@ -24,7 +24,7 @@ struct ImportHeader {
         for index in 0..<reader.cellCount {
             let name = reader.string(index).trimmingASCIISpaces().lowercased()
             if name.isEmpty {
-                problems.add(line: reader.line, field: nil, "header: column \(index + 1) has no name")
+                problems.add(line: reader.line, field: "header", "column \(index + 1) has no name")
             } else if !known.contains(name) {
                 problems.add(line: reader.line, field: name,
                              "unknown column for \(kind.rawValue)\(Suggestion.hint(for: name, among: known)); the columns are \(known.joined(separator: ", "))")

@@ -7,9 +7,10 @@ public struct ImportProblem: Hashable, Sendable, CustomStringConvertible {
     public var field: String?
     public var reason: String
 
+    /// A whole-record problem names `header` (line 1) or `record` where a column would go,
+    /// so every line keeps the spec's `FILE:LINE: field: reason` shape for programs.
     public var description: String {
-        if let field { return "\(file):\(line): \(field): \(reason)" }
-        return "\(file):\(line): \(reason)"
+        "\(file):\(line): \(field ?? (line == 1 ? "header" : "record")): \(reason)"
     }
 }
 

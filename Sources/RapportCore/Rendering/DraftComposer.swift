@@ -50,7 +50,7 @@ public struct DraftComposer {
             break
         }
 
-        return try Recipients.choose(for: reason, among: contacts).map { contact in
+        return try Recipients.choose(for: reason, among: contacts, eventKind: eventKind).map { contact in
             let channel = Recipients.channel(for: contact)
             let names = TemplateName.chain(reason: reason.kind, variants: variants, channel: channel)
             let locales = localeChains.chain(contact: contact?.locale, account: account?.locale, defaultLocale: defaultLocale)

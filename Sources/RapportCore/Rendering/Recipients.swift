@@ -1,13 +1,16 @@
 /// Who gets a draft for a reason, and on which channel (the spec's rules).
 public enum Recipients {
     /// The recipients of `reason`, in contact order; `[nil]` = one draft to the account.
+    /// `eventKind` is the kind of the event behind an event reason (a contact's birthday
+    /// field counts as `.birthday`).
     ///
-    /// - holiday, gift: current contacts and former influencers / decision-makers.
-    /// - event: the person it names (a birthday goes only to its person), else as holiday.
-    /// - care: the person the event names, else the first current decision-maker.
+    /// - holiday, gift, event: current contacts and former influencers / decision-makers;
+    ///   a birthday goes only to its person (other events go to everyone, even when they
+    ///   name a contact).
+    /// - care: the first current decision-maker (the spec's rule, whoever the event names).
     /// - collection, promise: the first current finance contact, else decision-maker.
     /// - checkin: the first current decision-maker, else the first current contact.
-    public static func choose(for reason: Reason, among contacts: [Contact]) -> [Contact?] {
+    public static func choose(for reason: Reason, among contacts: [Contact], eventKind: EventKind? = nil) -> [Contact?] {
         let current = contacts.filter { $0.status == .current }
         func first(_ role: ContactRole) -> Contact? { current.first { $0.role == role } }
         func named() -> Contact? { reason.contact.flatMap { key in contacts.first { $0.key == key } } }
@@ -16,13 +19,13 @@ public enum Recipients {
         case .holiday, .gift:
             chosen = contacts.filter(\.keepsInfluence)
         case .event:
-            if reason.contact != nil {
+            if eventKind == .birthday, reason.contact != nil {
                 chosen = named().map { [$0] } ?? []
             } else {
                 chosen = contacts.filter(\.keepsInfluence)
             }
         case .care:
-            chosen = (named() ?? first(.decisionMaker)).map { [$0] } ?? []
+            chosen = first(.decisionMaker).map { [$0] } ?? []
         case .collection, .promise:
             chosen = (first(.finance) ?? first(.decisionMaker)).map { [$0] } ?? []
         case .checkin:

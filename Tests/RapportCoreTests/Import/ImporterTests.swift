@@ -232,14 +232,27 @@ import Testing
         let empty = try scratch.file("empty.csv", "")
         #expect(importFailure { try scratch.importer.importFile(kind: .snoozes, path: empty) } == [
             "\(empty): 1 problem; nothing was imported",
-            "\(empty):1: the file is empty; its first row should name the columns: account,kind,until",
+            "\(empty):1: header: the file is empty; its first row should name the columns: account,kind,until",
         ])
         let ragged = try scratch.file("ragged.csv", "account,kind,until\nHD-MACH,checkin\nHD-MACH,checkin,2026-12-01,extra\n")
         #expect(importFailure { try scratch.importer.importFile(kind: .snoozes, path: ragged) } == [
             "\(ragged): 2 problems; nothing was imported",
-            "\(ragged):2: 2 cells, but the header has 3 columns",
-            "\(ragged):3: 4 cells, but the header has 3 columns",
+            "\(ragged):2: record: 2 cells, but the header has 3 columns",
+            "\(ragged):3: record: 4 cells, but the header has 3 columns",
         ])
+        // Spec: every problem reads FILE:LINE: field: reason — whole-record ones too.
+        let broken = try scratch.file("broken.csv", "account,,until\nHD-MACH,checkin\n\"HD-MACH,checkin,2026-12-01\n")
+        let lines = importFailure { try scratch.importer.importFile(kind: .snoozes, path: broken) } ?? []
+        #expect(lines.dropFirst().map { String($0.dropFirst(broken.count + 1)) } == [
+            "1: header: column 2 has no name",
+            "1: kind: required column missing from the header",
+            "2: record: 2 cells, but the header has 3 columns",
+            "3: record: a quoted cell opened on this line is never closed",
+        ])
+        for line in lines.dropFirst() {
+            let parts = line.dropFirst(broken.count + 1).split(separator: ":", maxSplits: 2)
+            #expect(parts.count == 3 && Int(parts[0]) != nil && !parts[1].trimmingCharacters(in: .whitespaces).isEmpty, "\(line)")
+        }
         let headerOnly = try scratch.file("header.csv", "account,kind,until\n")
         #expect(try scratch.importer.importFile(kind: .snoozes, path: headerOnly).rows == 0)
         do {
@@ -269,7 +282,7 @@ import Testing
         let file = Fixtures.path("accounts-gb18030.csv")
         let lines = importFailure { try scratch.importer.importFile(kind: .accounts, path: file, encoding: .utf8) }
         #expect(lines?.first == "\(file): 2 problems; nothing was imported")
-        #expect(lines?[1] == "\(file):2: this line is not valid UTF-8 text (if the file is GB18030, pass --encoding gb18030)")
+        #expect(lines?[1] == "\(file):2: record: this line is not valid UTF-8 text (if the file is GB18030, pass --encoding gb18030)")
         #expect(try scratch.load(.accounts, "accounts-gb18030.csv", encoding: .gb18030).inserted == 2)
     }
 
@@ -279,7 +292,7 @@ import Testing
         let file = Fixtures.path("accounts-latin1.csv")
         #expect(importFailure { try scratch.importer.importFile(kind: .accounts, path: file) } == [
             "\(file): 1 problem; nothing was imported",
-            "\(file):2: bytes that are neither UTF-8 nor GB18030 text; save the file as CSV UTF-8",
+            "\(file):2: record: bytes that are neither UTF-8 nor GB18030 text; save the file as CSV UTF-8",
         ])
     }
 

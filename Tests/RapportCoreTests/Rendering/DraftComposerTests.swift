@@ -127,6 +127,27 @@ import Testing
         #expect(drafts[3].subject == "感谢一路同行")
     }
 
+    /// Spec recipients through the composer: a milestone that names a person is greeted
+    /// like any event (everyone who keeps influence); a birthday event goes to its person
+    /// only; care goes to the decision-maker even when the sensitive event names someone else.
+    @Test func recipientsFollowTheEventKind() throws {
+        var data = F.data
+        data.events["HD-MACH"] = [
+            Event(account: "HD-MACH", contact: "hd-zhang", kind: .milestone, title: "升任财务总监", date: .gregorian(F.date("2026-09-26"))),
+            Event(account: "HD-MACH", contact: "hd-zhang", kind: .birthday, title: "张丽生日", date: .gregorian(F.date("1985-09-25"))),
+            Event(account: "HD-MACH", contact: "hd-zhang", kind: .incident, title: "家人住院", date: .gregorian(F.date("2026-09-23")), sensitive: true),
+        ]
+        let day = F.date("2026-09-24")
+        let milestone = Reason(kind: .event, dueOn: F.date("2026-09-26"), occasionDate: F.date("2026-09-26"), title: "升任财务总监", contact: "hd-zhang")
+        let birthday = Reason(kind: .event, dueOn: F.date("2026-09-25"), occasionDate: F.date("2026-09-25"), title: "张丽生日", contact: "hd-zhang")
+        let care = Reason(kind: .care, dueOn: F.date("2026-09-25"), occasionDate: F.date("2026-09-23"), title: "家人住院", contact: "hd-zhang")
+        let composer = try F.composer(data: data)
+        let item = F.item(F.hdMach, on: day.description, reasons: [milestone])
+        #expect(try composer.drafts(for: item.reasons[0], of: item).map(\.contact) == ["hd-li", "hd-ouyang", "hd-zhang"])
+        #expect(try composer.drafts(for: birthday, of: item).map(\.contact) == ["hd-zhang"])
+        #expect(try composer.drafts(for: care, of: item).map(\.contact) == ["hd-li"])
+    }
+
     @Test func draftToTheAccountWhenNobodyFits() throws {
         var data = F.data
         data.contacts["BUCKEYE"] = []

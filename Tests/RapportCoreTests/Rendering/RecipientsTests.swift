@@ -5,8 +5,8 @@ import Testing
     typealias F = DraftFixtures
     let hd = [F.li, F.ouyang, F.zhang, F.formerUser]
 
-    func keys(_ reason: Reason, _ contacts: [Contact]) -> [String?] {
-        Recipients.choose(for: reason, among: contacts).map { $0?.key }
+    func keys(_ reason: Reason, _ contacts: [Contact], eventKind: EventKind? = nil) -> [String?] {
+        Recipients.choose(for: reason, among: contacts, eventKind: eventKind).map { $0?.key }
     }
 
     func reason(_ kind: ReasonKind, contact: String? = nil, title: String? = nil) -> Reason {
@@ -22,14 +22,24 @@ import Testing
     }
 
     @Test func birthdayOnlyToItsPerson() {
-        #expect(keys(reason(.event, contact: "hd-ouyang", title: "birthday"), hd) == ["hd-ouyang"])
+        #expect(keys(reason(.event, contact: "hd-ouyang", title: "birthday"), hd, eventKind: .birthday) == ["hd-ouyang"])
         // The person is not (or no longer) among the account's contacts: to the account.
-        #expect(keys(reason(.event, contact: "gone", title: "birthday"), hd) == [nil])
+        #expect(keys(reason(.event, contact: "gone", title: "birthday"), hd, eventKind: .birthday) == [nil])
     }
 
-    @Test func careToTheDecisionMakerOrThePersonConcerned() {
-        #expect(keys(reason(.care, title: "车间安全事故"), hd) == ["hd-li"])
-        #expect(keys(reason(.care, contact: "hd-zhang", title: "家人去世"), hd) == ["hd-zhang"])
+    /// Spec: event greetings go to everyone who keeps influence; only a birthday goes to
+    /// its person alone — an anniversary or milestone that names a contact is still for all.
+    @Test func eventNamingAContactThatIsNoBirthdayGoesToEveryone() {
+        let everyone: [String?] = ["hd-li", "hd-ouyang", "hd-zhang"]
+        #expect(keys(reason(.event, contact: "hd-zhang", title: "升职"), hd, eventKind: .milestone) == everyone)
+        #expect(keys(reason(.event, contact: "hd-zhang", title: "入职十周年"), hd, eventKind: .anniversary) == everyone)
+        #expect(keys(reason(.event, title: "合作周年"), hd, eventKind: .anniversary) == everyone)
+    }
+
+    /// Spec: "care to the decision-maker" — also when the sensitive event names another person.
+    @Test func careToTheDecisionMaker() {
+        #expect(keys(reason(.care, title: "车间安全事故"), hd, eventKind: .incident) == ["hd-li"])
+        #expect(keys(reason(.care, contact: "hd-zhang", title: "家人去世"), hd, eventKind: .incident) == ["hd-li"])
         // A former decision-maker is not "the decision-maker".
         var former = F.li
         former.status = .former

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import RapportCLI
+
+/// The spec's command-line contract, checked over every subcommand.
+@Suite struct CommandContractTests {
+    /// Each subcommand with the arguments it needs besides the global options.
+    static let commands: [[String]] = [
+        ["import", "reps", CLIScratch.fixture("reps.csv")],
+        ["touch", "log", "HD-MACH", "--kind", "care", "--channel", "visit"],
+        ["today"],
+        ["agenda", "--from", "2026-11-23", "--to", "2026-11-24"],
+        ["snooze", "HD-MACH", "checkin", "--until", "2026-11-30"],
+        ["drafts"],
+        ["audit", "--from", "2026-01-01", "--to", "2026-11-23"],
+        ["holidays", "--country", "CN", "--year", "2026"],
+        ["config", "check"],
+        ["templates", "check"],
+    ]
+
+    /// "Every command but init and demo exits 66 when the database does not exist" — also
+    /// those that could answer without it (holidays --country, config check).
+    @Test(arguments: commands)
+    func missingDatabaseExits66(arguments: [String]) throws {
+        let scratch = try CLIScratch()
+        let missing = scratch.directory.appendingPathComponent("none.db").path
+        #expect(exitCode(arguments + ["--db", missing, "--date", "2026-11-23"]) == 66)
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
+    /// Spec: listing commands take --format table|json|csv and --rep.
+    @Test(arguments: [
+        ["today"], ["agenda", "--from", "2026-11-23", "--to", "2026-11-24"], ["drafts"],
+        ["audit", "--from", "2026-01-01", "--to", "2026-11-23"],
+    ])
+    func listingCommandsTakeFormatAndRep(arguments: [String]) throws {
+        let scratch = try CLIScratch()
+        scratch.importWorld()
+        for format in ["table", "json", "csv"] {
+            #expect(exitCode(arguments + ["--format", format, "--rep", "wang.lei", "--db", scratch.db, "--date", "2026-11-23"]) == 0, "\(format)")
+        }
+    }
+
+    @Test func holidaysAndConfigCheckRunWithADatabase() throws {
+        let scratch = try CLIScratch()
+        #expect(exitCode(["holidays", "--country", "CN", "--year", "2026", "--format", "json", "--db", scratch.db]) == 0)
+        #expect(exitCode(["config", "check", "--db", scratch.db]) == 0)
+    }
+}
+
+@Suite struct DemoCommandTests {
+    /// Spec: --db defaults to $RAPPORT_DB, else ./rapport.db, for every subcommand — demo
+    /// included, so `rapport demo` then `rapport today` work on the same file.
+    @Test func demoTakesTheGlobalDatabaseDefault() throws {
+        let env = ProcessInfo.processInfo.environment["RAPPORT_DB"].flatMap { $0.isEmpty ? nil : $0 }
+        let demo = try #require(try RapportCommand.parseAsRoot(["demo"]) as? DemoCommand)
+        #expect(try demo.databasePath() == env ?? "rapport.db")
+        let chosen = try #require(try RapportCommand.parseAsRoot(["demo", "--db", "x/demo.db"]) as? DemoCommand)
+        #expect(try chosen.databasePath() == "x/demo.db")
+    }
+
+    @Test func demoBuildsTheStoryAndNeverReplacesAnotherDatabase() throws {
+        let scratch = try CLIScratch()
+        let demo = scratch.directory.appendingPathComponent("demo.db").path
+        #expect(exitCode(["demo", "--db", demo]) == 0)
+        #expect(exitCode(["demo", "--db", demo]) == 0)
+        #expect(exitCode(["today", "--db", demo, "--date", "2026-11-23", "--format", "json"]) == 0)
+        // The scratch database is a real one: the demo refuses it and leaves it alone.
+        #expect(exitCode(["demo", "--db", scratch.db]) == 64)
+        #expect(try scratch.count("SELECT count(*) FROM account") == 0)
+    }
+}
