@@ -47,26 +47,3 @@ import Testing
         #expect(exitCode(["config", "check", "--db", scratch.db]) == 0)
     }
 }
-
-@Suite struct DemoCommandTests {
-    /// Spec: --db defaults to $RAPPORT_DB, else ./rapport.db, for every subcommand — demo
-    /// included, so `rapport demo` then `rapport today` work on the same file.
-    @Test func demoTakesTheGlobalDatabaseDefault() throws {
-        let env = ProcessInfo.processInfo.environment["RAPPORT_DB"].flatMap { $0.isEmpty ? nil : $0 }
-        let demo = try #require(try RapportCommand.parseAsRoot(["demo"]) as? DemoCommand)
-        #expect(try demo.databasePath() == env ?? "rapport.db")
-        let chosen = try #require(try RapportCommand.parseAsRoot(["demo", "--db", "x/demo.db"]) as? DemoCommand)
-        #expect(try chosen.databasePath() == "x/demo.db")
-    }
-
-    @Test func demoBuildsTheStoryAndNeverReplacesAnotherDatabase() throws {
-        let scratch = try CLIScratch()
-        let demo = scratch.directory.appendingPathComponent("demo.db").path
-        #expect(exitCode(["demo", "--db", demo]) == 0)
-        #expect(exitCode(["demo", "--db", demo]) == 0)
-        #expect(exitCode(["today", "--db", demo, "--date", "2026-11-23", "--format", "json"]) == 0)
-        // The scratch database is a real one: the demo refuses it and leaves it alone.
-        #expect(exitCode(["demo", "--db", scratch.db]) == 64)
-        #expect(try scratch.count("SELECT count(*) FROM account") == 0)
-    }
-}

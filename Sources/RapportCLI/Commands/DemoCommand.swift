@@ -9,8 +9,8 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Build a demo database from the shipped demo data and show the agenda on it.",
         discussion: """
-            The demo database (default: $RAPPORT_DB, else ./rapport.db, as for every command) is \
-            replaced on each run; a file that is not a Rapport demo database is never overwritten. The story \
+            The demo database (default ./rapport-demo.db, never $RAPPORT_DB) is replaced on each \
+            run; a file that is not a Rapport demo database is never overwritten. The story \
             (demo/README.md) is set on \(DemoCommand.storyDate); --date shows another day.
             """)
 
@@ -18,20 +18,14 @@ struct DemoCommand: ParsableCommand {
     /// Marks a demo file in the SQLite header, so the demo never replaces a real database.
     static let applicationID = 0x5241_5044  // "RAPD"
 
-    @Option(help: ArgumentHelp("Where to build the demo database (default: $RAPPORT_DB, else ./rapport.db).", valueName: "path"))
-    var db: String?
+    @Option(help: ArgumentHelp("Where to build the demo database.", valueName: "path"))
+    var db: String = "rapport-demo.db"
 
     @Option(help: ArgumentHelp("The config folder (default: ./config if present, else the shipped defaults).", valueName: "dir"))
     var config: String?
 
     @Option(help: ArgumentHelp("The day to show (default: the story day, \(DemoCommand.storyDate)).", valueName: "date"))
     var date: String?
-
-    /// The spec's --db default, as for every command ($RAPPORT_DB, else ./rapport.db), so
-    /// `rapport today` then finds the demo.
-    func databasePath() throws -> String {
-        try GlobalOptions.parse(db.map { ["--db", $0] } ?? []).databasePath
-    }
 
     func validate() throws {
         if let date, CivilDate(date) == nil { throw ValidationError("--date must be a real date as YYYY-MM-DD, got '\(date)'") }
@@ -43,8 +37,7 @@ struct DemoCommand: ParsableCommand {
                   FileManager.default.fileExists(atPath: demo.path) else {
                 throw RapportError.noInput("cannot find the shipped demo data; set RAPPORT_HOME to the Rapport folder")
             }
-            let db = try databasePath()
-            try removeOldDemo(db)
+            try removeOldDemo()
             let global = try GlobalOptions.parse(
                 ["--db", db, "--date", date ?? Self.storyDate] + (config.map { ["--config", $0] } ?? []))
             let settings = try global.rapportConfig()
@@ -71,7 +64,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     /// Deletes the previous demo file, refusing any file the demo did not make.
-    private func removeOldDemo(_ db: String) throws {
+    private func removeOldDemo() throws {
         let fm = FileManager.default
         guard fm.fileExists(atPath: db) else { return }
         let id: Int
