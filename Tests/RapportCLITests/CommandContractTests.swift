@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 import Testing
 @testable import RapportCLI
 
@@ -45,5 +46,28 @@ import Testing
         let scratch = try CLIScratch()
         #expect(exitCode(["holidays", "--country", "CN", "--year", "2026", "--format", "json", "--db", scratch.db]) == 0)
         #expect(exitCode(["config", "check", "--db", scratch.db]) == 0)
+    }
+}
+
+@Suite struct DemoCommandTests {
+    /// The demo builds the story through the real import, rebuilds its own file on a second
+    /// run, and never replaces a database it did not make.
+    @Test func demoBuildsTheStoryAndNeverReplacesAnotherDatabase() throws {
+        let scratch = try CLIScratch()
+        let demo = scratch.directory.appendingPathComponent("demo.db").path
+        #expect(exitCode(["demo", "--db", demo]) == 0)
+        #expect(exitCode(["demo", "--db", demo]) == 0)
+        let db = try Database.openRapport(path: demo)
+        #expect(try db.scalarInt("SELECT count(*) FROM account") == 5)
+        #expect(try db.scalarInt("SELECT count(*) FROM touch") == 9)
+        let items = try agendaItems(
+            db: db, config: RapportConfig(), occasions: GlobalOptions.parse([]).occasionSource(config: RapportConfig()),
+            date: CivilDate("2026-11-23")!, rep: nil)
+        // The story of demo/README.md: care first at HD-MACH, with its quiet period holding the overdue invoice back.
+        #expect(items.first?.account == "HD-MACH")
+        #expect(items.first?.reasons.map(\.kind) == [.care, .event])
+        #expect(Set(items.map(\.account)) == ["HD-MACH", "SZ-ELEC", "GZ-PLAS", "BUCKEYE", "OLD-MILL"])
+        #expect(exitCode(["demo", "--db", scratch.db]) == 64)
+        #expect(try scratch.count("SELECT count(*) FROM account") == 0)
     }
 }
