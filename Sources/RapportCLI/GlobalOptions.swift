@@ -17,6 +17,10 @@ struct GlobalOptions: ParsableArguments {
         if let date, CivilDate(date) == nil {
             throw ValidationError("--date must be a real date as YYYY-MM-DD, got '\(date)'")
         }
+        var isDirectory: ObjCBool = false
+        if let config, !(FileManager.default.fileExists(atPath: config, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw ValidationError("--config must be a folder, and '\(config)' is not one")
+        }
     }
 
     var databasePath: String {

@@ -71,3 +71,12 @@ import Testing
         #expect(try scratch.count("SELECT count(*) FROM account") == 0)
     }
 }
+
+@Suite struct GlobalOptionTests {
+    @Test func aConfigFolderThatIsNotThereIsAUsageError() throws {
+        let scratch = try CLIScratch()
+        let missing = scratch.directory.appendingPathComponent("no-such-config").path
+        #expect(exitCode(["today", "--db", scratch.db, "--config", missing, "--format", "json"]) == 64)
+        #expect(exitCode(["today", "--db", scratch.db, "--date", "2026-02-30"]) == 64)
+    }
+}

@@ -20,9 +20,10 @@ public struct RecurringDate: Hashable, Sendable, CustomStringConvertible {
         var leap = false
         switch calendar {
         case .gregorian:
-            if body.count == 10, let full = CivilDate(body) {
-                self.init(calendar: .gregorian, month: full.month, day: full.day)
-                return
+            // `YYYY-MM-DD`: the year is ignored (even 1981-02-29 means 29 February).
+            if body.count == 10, body.dropFirst(4).first == "-", body.prefix(4).allSatisfy(\.isASCII),
+               Int(body.prefix(4)) != nil {
+                body = body.dropFirst(5)
             }
         case .chinese:
             if body.first == "L" || body.first == "l" {
