@@ -5,16 +5,6 @@ import Testing
 import RapportCore
 
 @Suite struct AuditCommandTests {
-    /// The exit code a command line ends with: parsing + validation, then the run.
-    func exitCode(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try RapportCommand.parseAsRoot(arguments)
-            try command.run()
-            return 0
-        } catch {
-            return RapportCommand.exitCode(for: error).rawValue
-        }
-    }
 
     /// A scratch folder with a database holding one rep, one hostile account and an invoice.
     func workspace() throws -> URL {

@@ -17,19 +17,6 @@ import Testing
         return (path, folder)
     }
 
-    /// Runs a command line; returns the exit code it ends with (0 when it returns).
-    func exitCode(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try RapportCommand.parseAsRoot(arguments)
-            try command.run()
-            return 0
-        } catch let exit as ExitCode {
-            return exit.rawValue
-        } catch {
-            return RapportCommand.exitCode(for: error).rawValue
-        }
-    }
-
     @Test func optionCombinations() throws {
         #expect(throws: (any Error).self) { try RapportCommand.parseAsRoot(["drafts", "--format", "eml"]) }
         #expect(throws: (any Error).self) { try RapportCommand.parseAsRoot(["drafts", "--format", "json", "--out", "x"]) }
