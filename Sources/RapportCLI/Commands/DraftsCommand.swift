@@ -102,8 +102,8 @@ struct DraftsCommand: ParsableCommand {
     /// An unknown --account or --rep is a mistake to report, not an empty day.
     private func checkFilters(_ db: Database) throws {
         let missing = try db.missingKeys(accounts: account.map { [$0] } ?? [], reps: rep.map { [$0] } ?? [])
-        if let key = missing.accounts.first { throw RapportError.data("unknown account '\(key)'") }
-        if let handle = missing.reps.first { throw RapportError.data("unknown rep '\(handle)'") }
+        if let key = missing.accounts.first { throw try db.unknownAccount(key) }
+        if let handle = missing.reps.first { throw try db.unknownRep(handle) }
     }
 }
 

@@ -46,7 +46,7 @@ struct HolidaysCommand: ParsableCommand {
             var code = country ?? ""
             var accountLocale: String?
             if let key = account {
-                guard let found = try db.account(key: key) else { throw RapportError.usage("no account '\(key)'") }
+                guard let found = try db.account(key: key) else { throw try db.unknownAccount(key) }
                 code = found.country
                 accountLocale = found.locale
             }

@@ -17,7 +17,7 @@ extension Database {
         let ownerID: Int64?
         if let rep {
             guard let id = try scalarInt("SELECT id FROM rep WHERE handle = ?1", [rep]) else {
-                throw RapportError.data("no rep with handle '\(rep)'")
+                throw try unknownRep(rep)
             }
             ownerID = Int64(id)
         } else {

@@ -20,3 +20,15 @@ extension Database {
         return found
     }
 }
+
+extension Database {
+    /// "no account 'X' (did you mean Y?)" — the error every command gives for an unknown key.
+    public func unknownAccount(_ key: String) throws -> RapportError {
+        RapportError.data("no account '\(key)'" + Suggestion.hint(for: key, among: try rows("SELECT key FROM account") { $0.string(0) }))
+    }
+
+    /// "no rep 'x' (did you mean y?)".
+    public func unknownRep(_ handle: String) throws -> RapportError {
+        RapportError.data("no rep '\(handle)'" + Suggestion.hint(for: handle, among: try rows("SELECT handle FROM rep") { $0.string(0) }))
+    }
+}

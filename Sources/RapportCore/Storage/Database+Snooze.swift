@@ -3,8 +3,7 @@ extension Database {
     /// kind: a new one replaces the old).
     public func snooze(account key: String, kind: ReasonKind, until: CivilDate) throws {
         guard let id = try scalarInt("SELECT id FROM account WHERE key = ?", [key]) else {
-            let close = try rows("SELECT key FROM account WHERE key LIKE ? ORDER BY key LIMIT 3", [String(key.prefix(3)) + "%"]) { $0.string(0) }
-            throw RapportError.data("no account '\(key)'" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
+            throw try unknownAccount(key)
         }
         try execute("""
             INSERT INTO snooze (account_id, kind, until) VALUES (?, ?, ?)
