@@ -305,7 +305,7 @@ import Testing
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         #expect(importFailure { try scratch.importer.importFile(kind: .accounts, path: file) } == [
             "\(file): 1 problem; nothing was imported",
-            "\(file):3: this line is not valid UTF-8 text (if the file is GB18030, pass --encoding gb18030)",
+            "\(file):3: record: this line is not valid UTF-8 text (if the file is GB18030, pass --encoding gb18030)",
         ])
     }
 

@@ -147,7 +147,7 @@ import Testing
         #expect(try upgraded.rows("SELECT key, name, cadence_days FROM account") { [$0.string(0), $0.string(1), $0.optionalInt(2).map(String.init) ?? "NULL"] } == [
             ["HD-MACH", "华东精密机械有限公司", "NULL"],
         ])
-        #expect(try upgraded.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'touch_rep_date'") == 1)
+        #expect(try upgraded.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'account_owner'") == 1)
         // Opening again changes nothing.
         try Schema.migrator.migrate(upgraded)
         #expect(try Migrator.version(of: upgraded) == Schema.migrator.latestVersion)
