@@ -39,12 +39,16 @@ extension AgendaRules {
         while date <= through {
             let dayContext = context.on(date)
             var items: [AgendaItem] = []
-            for index in histories.indices {
-                guard var item = try item(for: histories[index].input(asOf: date), context: dayContext) else { continue }
-                item.contact = histories[index].contactToReach
-                items.append(item)
+            items.reserveCapacity(histories.count)
+            try histories.withUnsafeBufferPointer { histories in
+                for index in histories.indices {
+                    guard var item = try item(for: histories[index].input(asOf: date), context: dayContext) else { continue }
+                    item.contact = histories[index].contactToReach
+                    items.append(item)
+                }
             }
-            days.append(AgendaDay(date: date, items: AgendaRanking.ranked(items)))
+            AgendaRanking.rank(&items)
+            days.append(AgendaDay(date: date, items: consume items))
             date = date.adding(days: 1)
         }
         return days
