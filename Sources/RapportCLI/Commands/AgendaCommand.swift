@@ -47,7 +47,8 @@ struct AgendaCommand: ParsableCommand {
             let format = format ?? (Terminal.isTerminal(.standardOutput) ? .table : .json)
             switch format {
             case .json:
-                try Emit.json(zip(days, cuts).map { AgendaOutput.Day(date: $0.date, items: $1.kept.map { AgendaOutput.json($0, explain: false) }) })
+                Emit.json(bytes: AgendaOutput.jsonBytes(
+                    days: zip(days, cuts).map { AgendaOutput.Day(date: $0.date, items: $1.kept.map { AgendaOutput.json($0, explain: false) }) }))
             case .csv:
                 Emit.csv(header: AgendaOutput.csvHeader, rows: cuts.flatMap { $0.kept.flatMap(AgendaOutput.csvRows) })
             case .ics:

@@ -12,6 +12,11 @@ enum Emit {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
+    /// JSON already written (`JSONText` ends it with a newline).
+    static func json(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { FileHandle.standardOutput.write(Data(buffer: $0)) }
+    }
+
     /// A header row and data rows, each cell neutralised against formula injection.
     static func csv(header: [String], rows: [[String]]) {
         var out = CSVCell.row(header) + "\n"

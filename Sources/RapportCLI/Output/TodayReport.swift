@@ -11,7 +11,7 @@ enum TodayReport {
         let cut = AgendaRanking.cut(items, limit: limit, config: config)
         switch format {
         case .json:
-            try Emit.json(cut.kept.map { AgendaOutput.json($0, explain: explain) })
+            Emit.json(bytes: AgendaOutput.jsonBytes(cut.kept.map { AgendaOutput.json($0, explain: explain) }))
             AgendaOutput.cutNote(cut).map { Terminal.note("rapport: " + $0) }
         case .csv:
             Emit.csv(header: AgendaOutput.csvHeader, rows: cut.kept.flatMap(AgendaOutput.csvRows))

@@ -7,8 +7,10 @@ public final class AgendaContext {
     public let config: RapportConfig
     private let calendar: OccasionCache
     private var occasionsByCountry: [String: [OccasionDate]] = [:]
+    private var openByCountry: [String: [OpenOccasion]] = [:]
+    /// Per open occasion (`OpenOccasion.slot`): its name by locale.
+    private var openNames: [[String: String]] = []
     private var occurrencesByDate: [RecurringDate: [CivilDate]] = [:]
-    private var namesByLocale: [String: [String: String]] = [:]
 
     public convenience init(date: CivilDate, config: RapportConfig, occasions: any OccasionSource) {
         self.init(date: date, config: config, calendar: OccasionCache(source: occasions))
@@ -35,13 +37,34 @@ public final class AgendaContext {
         return found
     }
 
-    /// The name of a country's occasion in `locale` (`OccasionDate.name(locale:)`), looked
-    /// up once per occasion and locale: a festival day names it for most accounts.
-    public func name(of occasion: OccasionDate, country: String, locale: String) -> String {
-        let key = country + "\u{1F}" + occasion.key
-        if let cached = namesByLocale[locale]?[key] { return cached }
-        let name = occasion.name(locale: locale)
-        namesByLocale[locale, default: [:]][key] = name
+    /// The occasions of `country` whose greeting or gift window contains D, with the
+    /// windows' bounds: the rules test the tier and the touches of each account against
+    /// these few instead of every occasion of two years (computed once per country).
+    func openOccasions(country: String) throws -> [OpenOccasion] {
+        if let cached = openByCountry[country] { return cached }
+        var open: [OpenOccasion] = []
+        for occasion in try occasions(country: country) {
+            let greetingStart = occasion.date.adding(days: -occasion.greetingLead)
+            let giftStart = occasion.date.adding(days: -occasion.giftLead)
+            let giftEnd = occasion.date.adding(days: -occasion.greetingLead - 1)
+            let greeting = occasion.isGreeting && date >= greetingStart && date <= occasion.date
+            let gift = occasion.isGift && date >= giftStart && date <= giftEnd
+            guard greeting || gift else { continue }
+            open.append(OpenOccasion(
+                occasion: occasion, slot: openNames.count, greeting: greeting, greetingStart: greetingStart,
+                gift: gift, giftTiers: occasion.giftTiers ?? config.giftTiers, giftStart: giftStart, giftEnd: giftEnd))
+            openNames.append([:])
+        }
+        openByCountry[country] = open
+        return open
+    }
+
+    /// The name of an open occasion in `locale` (`OccasionDate.name(locale:)`), looked up
+    /// once per occasion and locale: a festival day names it for most accounts.
+    func name(of open: OpenOccasion, locale: String) -> String {
+        if let cached = openNames[open.slot][locale] { return cached }
+        let name = open.occasion.name(locale: locale)
+        openNames[open.slot][locale] = name
         return name
     }
 
@@ -78,6 +101,22 @@ public final class AgendaContext {
         }
         return widest
     }
+}
+
+/// An occasion whose greeting or gift window contains the context's date.
+struct OpenOccasion {
+    var occasion: OccasionDate
+    /// Index of its name cache in the context.
+    var slot: Int
+    /// D in [occasion − greeting lead, occasion] of a greeting occasion.
+    var greeting: Bool
+    var greetingStart: CivilDate
+    /// D in [occasion − gift lead, occasion − greeting lead − 1] of a gift occasion.
+    var gift: Bool
+    /// The occasion's gift tiers, else the config's.
+    var giftTiers: Set<String>
+    var giftStart: CivilDate
+    var giftEnd: CivilDate
 }
 
 /// A country's occasions per year, asked of the source once per run.

@@ -7,7 +7,7 @@
 public enum AgendaRanking {
     /// Level weights: the ladder position (reminder 1 … notice 5); a broken promise weighs
     /// as much as an escalation — the customer's own word has failed.
-    static func weight(of level: CollectionLevel) -> Int { (CollectionLevel.allCases.firstIndex(of: level) ?? 0) + 1 }
+    static func weight(of level: CollectionLevel) -> Int { level.ladderRank }
     static let brokenPromiseWeight = 4
     static let moneyWeightUnit = 100_000
 
@@ -45,18 +45,36 @@ public enum AgendaRanking {
     }
 
     /// Sorted by score (highest first), ties by account key; priority 1 … n.
-    public static func ranked(_ items: [AgendaItem]) -> [AgendaItem] {
-        // Sort small keys, not the items: an item is a few hundred bytes to move.
-        let order = items.indices.map { (total: items[$0].score.total, index: $0) }.sorted {
-            $0.total != $1.total ? $0.total > $1.total : items[$0.index].account < items[$1.index].account
+    public static func ranked(_ items: consuming [AgendaItem]) -> [AgendaItem] {
+        var items = items
+        rank(&items)
+        return items
+    }
+
+    /// `ranked` in place. Sorts small keys, not the items (an item is a few hundred bytes
+    /// to move), then puts each item in its place by following the permutation's cycles
+    /// with swaps: every item moves once and none is copied (no reference counting).
+    static func rank(_ items: inout [AgendaItem]) {
+        var keys: [(total: Int, account: String, index: Int)] = []
+        keys.reserveCapacity(items.count)
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices { keys.append((items[index].score.total, items[index].account, index)) }
         }
-        var sorted: [AgendaItem] = []
-        sorted.reserveCapacity(items.count)
-        for (rank, entry) in order.enumerated() {
-            sorted.append(items[entry.index])
-            sorted[rank].priority = rank + 1
+        keys.sort { $0.total != $1.total ? $0.total > $1.total : $0.account < $1.account }
+        var placed = [Bool](repeating: false, count: items.count)
+        for start in items.indices where !placed[start] {
+            // Position `at` takes the item first at `keys[at].index`; the item first at
+            // `start` travels along the cycle until its own place.
+            var at = start
+            while true {
+                placed[at] = true
+                let next = keys[at].index
+                if next == start { break }
+                items.swapAt(at, next)
+                at = next
+            }
         }
-        return sorted
+        for rank in items.indices { items[rank].priority = rank + 1 }
     }
 
     /// Keeps each rep's top items up to their capacity (`limit` for every rep when given,

@@ -36,22 +36,27 @@ extension AgendaRules {
                   !input.touches.hasCollection(since: reached) else { continue }
             pending.append((level, reached, balance))
         }
-        guard let top = pending.map(\.level).max(),
-              let dueOn = pending.filter({ $0.level == top }).map(\.reached).min() else { return nil }
+        guard var top = pending.first else { return nil }
+        for entry in pending.dropFirst() where entry.level.ladderRank > top.level.ladderRank
+            || (entry.level == top.level && entry.reached < top.reached) {
+            top = entry
+        }
         // Highest level first, then the oldest due date, then the number.
-        pending.sort {
-            if $0.level != $1.level { return $0.level > $1.level }
-            if $0.invoice.invoice.dueOn != $1.invoice.invoice.dueOn { return $0.invoice.invoice.dueOn < $1.invoice.invoice.dueOn }
-            return $0.invoice.invoice.number < $1.invoice.invoice.number
+        if pending.count > 1 {
+            pending.sort {
+                if $0.level != $1.level { return $0.level.ladderRank > $1.level.ladderRank }
+                if $0.invoice.invoice.dueOn != $1.invoice.invoice.dueOn { return $0.invoice.invoice.dueOn < $1.invoice.invoice.dueOn }
+                return $0.invoice.invoice.number < $1.invoice.invoice.number
+            }
         }
         return Reason(
-            kind: .collection, dueOn: dueOn, level: top,
+            kind: .collection, dueOn: top.reached, level: top.level,
             invoices: pending.map { openInvoice($0.invoice, date: date) })
     }
 
     /// The highest level of the ladder whose date (due_on + offset) is on or before D.
     static func highestLevel(dueOn: CivilDate, levels: [CollectionLevel: Int], date: CivilDate) -> (CollectionLevel, CivilDate)? {
-        for level in CollectionLevel.allCases.reversed() {
+        for level in CollectionLevel.descendingLadder {
             guard let offset = levels[level] else { continue }
             let reached = dueOn.adding(days: offset)
             if reached <= date { return (level, reached) }
@@ -62,4 +67,20 @@ extension AgendaRules {
     static func openInvoice(_ balance: InvoiceBalance, date: CivilDate) -> OpenInvoice {
         OpenInvoice(invoice: balance.invoice, balance: balance.balance, daysOverdue: balance.invoice.dueOn.days(to: date))
     }
+}
+
+extension CollectionLevel {
+    /// The place on the ladder (reminder 1 … notice 5), without `allCases` (an array built
+    /// per call): the rules and the ranking ask it for every invoice.
+    var ladderRank: Int {
+        switch self {
+        case .reminder: 1
+        case .overdue: 2
+        case .second: 3
+        case .escalation: 4
+        case .notice: 5
+        }
+    }
+
+    static let descendingLadder: [CollectionLevel] = allCases.reversed()
 }

@@ -31,7 +31,7 @@ public enum AgendaRules {
         }
         for snooze in input.snoozes where date <= snooze.until { reasons.removeAll { $0.kind == snooze.kind } }
         guard !reasons.isEmpty else { return nil }
-        reasons.sort(by: displayOrder)
+        if reasons.count > 1 { reasons.sort(by: displayOrder) }
 
         var item = AgendaItem(
             date: date, account: account.key, accountName: account.name, rep: account.owner,
@@ -61,13 +61,22 @@ public enum AgendaRules {
 
     // MARK: ordering
 
-    private static let kindOrder: [ReasonKind: Int] = [
-        .care: 0, .event: 1, .holiday: 2, .gift: 3, .collection: 4, .promise: 5, .checkin: 6,
-    ]
+    /// A switch, not a dictionary: the sort calls it for every comparison.
+    private static func kindOrder(_ kind: ReasonKind) -> Int {
+        switch kind {
+        case .care: 0
+        case .event: 1
+        case .holiday: 2
+        case .gift: 3
+        case .collection: 4
+        case .promise: 5
+        case .checkin: 6
+        }
+    }
 
     /// Reasons within an item: care first, then date-bound, money, check-in; by due date within a kind.
     static func displayOrder(_ a: Reason, _ b: Reason) -> Bool {
-        let (ka, kb) = (kindOrder[a.kind] ?? 9, kindOrder[b.kind] ?? 9)
+        let (ka, kb) = (kindOrder(a.kind), kindOrder(b.kind))
         if ka != kb { return ka < kb }
         if a.dueOn != b.dueOn { return a.dueOn < b.dueOn }
         return (a.occasion ?? a.contact ?? a.title ?? "") < (b.occasion ?? b.contact ?? b.title ?? "")

@@ -29,69 +29,84 @@ extension Database {
         let occasionFilter = try OccasionFilter(countries: countries, from: from, through: through, context: context)
         let horizon = try max(context.on(from).touchHorizon(countries: countries), context.on(through).touchHorizon(countries: countries))
 
-        var partials: [Int64: Partial] = [:]
-        try loadEvents(from: from, through: through, config: config, scope: scope, into: &partials)
-        try loadBirthdays(from: from, through: through, config: config, scope: scope, into: &partials)
-        try loadInvoices(from: from, through: through, scope: scope, into: &partials)
-        try loadPromises(scope: scope, into: &partials)
-        var candidates: [Int64] = []
-        var money: [Int64] = []
-        candidates.reserveCapacity(partials.count)
-        for (id, partial) in partials {
-            candidates.append(id)
-            if !partial.invoices.isEmpty || !partial.promises.isEmpty { money.append(id) }
-        }
-        try loadSnoozes(from: from, scope: scope, into: &partials)
-
-        var histories: [AgendaHistory] = []
-        var index: [Int64: Int] = [:]
-        let (accountSQL, accountArguments) = accountsQuery(
-            from: from, through: through, config: config, scope: scope, candidates: candidates, money: money,
-            occasions: occasionFilter)
-        try forEachRow(accountSQL, accountArguments) { row in
-            let id = row.int64(0)
-            guard let createdOn = row.civilDate(6) else { throw RapportError.data("account \(row.string(1)): bad created_on") }
-            let account = Account(
-                key: row.string(1), name: row.string(2), tier: row.string(3), owner: repHandles[row.int64(4)] ?? "",
-                country: row.string(5), locale: row.optionalString(21), createdOn: createdOn,
-                status: row.string(7) == "dormant" ? .dormant : .active, cadenceDays: row.optionalInt(8))
-            var history = AgendaHistory(account: account, lastTouchBefore: row.civilDate(9), lastCollectionBefore: row.civilDate(10))
-            partials.removeValue(forKey: id)?.move(into: &history)
-            if !row.isNull(11) {
-                history.contactToReach = Contact(
-                    key: row.string(11), account: account.key, name: row.string(12), salutation: row.optionalString(13),
-                    title: row.optionalString(14), role: row.optionalString(15).flatMap(ContactRole.init(rawValue:)),
-                    status: .current, phone: row.optionalString(16), email: row.optionalString(17), chat: row.optionalString(18),
-                    channel: row.optionalString(19).flatMap(Channel.init(rawValue:)), locale: row.optionalString(20))
+        // The per-source reads (events, birthdays, invoices, promises, snoozes, recent
+        // touches) do not depend on the account pass: over all reps they run on a second,
+        // read-only connection meanwhile (WAL readers do not block each other; each statement
+        // reads its own snapshot either way, so two connections add no inconsistency). An
+        // in-memory or URI database, or one rep's few rows, load in turn.
+        let window = AgendaSourceWindow(from: from, through: through, horizon: horizon, config: config, scope: scope)
+        var background: BackgroundWork<AgendaSources?>?
+        let path = self.path
+        if repID == nil, !path.isEmpty, path != ":memory:", !path.hasPrefix("file:") {
+            background = BackgroundWork {
+                guard let second = try? Database(path: path, mode: .readOnly) else { return nil }
+                return try second.agendaSources(window)
             }
-            index[id] = histories.count
-            histories.append(history)
         }
 
-        // Recent touches: the short windows need their kinds; days of the range need all.
-        let touchSQL = """
-            SELECT t.account_id, t.date, t.kind FROM touch t
-            WHERE t.date >= ? AND t.date <= ? AND (t.kind IN ('greeting', 'gift', 'care', 'visit') OR t.date >= ?)
-            """ + scope.touch
-        try forEachRow(touchSQL, [from.adding(days: -horizon), through, from] + scope.arguments) { row in
-            guard let at = index[row.int64(0)], let date = row.civilDate(1), let kind = TouchKind(rawValue: row.string(2)) else { return }
-            histories[at].touches.append(TouchSummary.Stamp(date: date, kind: kind))
+        // The second pass and the touch searches come back to pages the first pass read: a
+        // page cache that holds them for this load (then shrinks back, so the next run starts
+        // cold again, like any new process).
+        let cacheSize = try scalarInt("PRAGMA cache_size") ?? -2000
+        try execute("PRAGMA cache_size = -65536")
+        defer { try? execute("PRAGMA cache_size = \(cacheSize)") }
+
+        // Pass 1: the accounts a check-in or an open occasion window puts on the agenda.
+        var accounts = AgendaAccountRows(repHandles: repHandles)
+        let (dueSQL, dueArguments) = accountsQuery(from: from, through: through, config: config, scope: scope, occasions: occasionFilter)
+        try forEachRow(dueSQL, dueArguments) { try accounts.append($0) }
+
+        // Pass 2: the other accounts one of the sources names (found by row id).
+        var sources = try background?.wait() ?? agendaSources(window)
+        var others: [Int64] = []
+        // (A snooze alone gives no reason.)
+        for (id, partial) in sources.partials where accounts.index[id] == nil && partial.namesAReason { others.append(id) }
+        if !others.isEmpty {
+            others.sort()
+            try forEachRow(Self.accountColumns + """
+
+                WHERE a.id IN (SELECT value FROM json_each(?3)) AND a.created_on <= ?2
+                """, [from, through, Self.jsonArray(others)]) { try accounts.append($0) }
+        }
+
+        // Taken out of their holders, so that changing them copies nothing.
+        var histories: [AgendaHistory] = []
+        swap(&histories, &accounts.histories)
+        var partials = sources.partials
+        sources.partials = [:]
+        for (slot, id) in accounts.ids.enumerated() {
+            partials.removeValue(forKey: id)?.move(into: &histories[slot])
+        }
+        for (id, stamp) in sources.touches {
+            guard let slot = accounts.index[id] else { continue }
+            histories[slot].touches.append(stamp)
         }
         return histories
     }
 
     // MARK: the account query
 
-    /// Accounts created by `through` that may have a reason: a check-in that can fall due in
-    /// the range, an id among `candidates`, or an occasion window open for their country and
-    /// tier. `last` is the last touch before `from` (touches within the range only move a
-    /// check-in later, so this keeps every account whose check-in can fall due): the kept
-    /// `last_touch_on` when it is before `from`, else a search of the touch index (only
-    /// when replaying a past day, or for accounts touched on `from` itself). The same for
-    /// the last collection touch of the accounts with money to chase (`money`).
+    /// The columns of an account row (`AgendaAccountRows.append`); ?1 is the first day of
+    /// the range, ?2 the last. `last` is the last touch before ?1 (touches within the range
+    /// only move a check-in later, so this keeps every account whose check-in can fall
+    /// due): the kept `last_touch_on` when it is before ?1, else a search of the touch index
+    /// (only when replaying a past day, or for accounts touched on ?1 itself). The same for
+    /// the last collection touch.
+    static let accountColumns = """
+        SELECT a.id, a.key, a.name, a.tier, a.owner_id, a.country, a.created_on, a.status, a.cadence_days,
+               CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?1 THEN a.last_touch_on
+               ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?1) END,
+               CASE WHEN a.last_collection_on IS NULL OR a.last_collection_on < ?1 THEN a.last_collection_on
+               ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection' AND t.date < ?1) END,
+               c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale, a.locale
+        FROM account a LEFT JOIN contact c ON c.id = a.reach_contact_id
+        """
+
+    /// Accounts created by `through` whose check-in can fall due in the range (per-tier
+    /// cutoff dates bound as parameters), or whose country and tier have an occasion window
+    /// open. The accounts the other sources name come in a second pass by row id.
     private func accountsQuery(
-        from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, candidates: [Int64],
-        money: [Int64], occasions: OccasionFilter
+        from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, occasions: OccasionFilter
     ) -> (String, [any SQLBindable]) {
         // A check-in is due by `through` when its base date is on or before through − cadence.
         let tiers = config.cadence.keys.sorted()
@@ -111,39 +126,68 @@ extension Database {
             occasionTerms += "\n   OR (a.country || char(31) || a.tier) IN (SELECT value FROM json_each(?))"
             occasionArguments.append(Self.jsonArray(occasions.pairs.sorted()))
         }
-        let sql = """
-            SELECT a.id, a.key, a.name, a.tier, a.owner_id, a.country, a.created_on, a.status, a.cadence_days, a.last,
-                   CASE WHEN a.id IN (SELECT value FROM json_each(?)) THEN
-                       CASE WHEN a.last_collection_on IS NULL OR a.last_collection_on < ?2 THEN a.last_collection_on
-                       ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection' AND t.date < ?2) END
-                   END,
-                   c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale, a.locale
-            FROM (SELECT a.*,
-                      CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?2 THEN a.last_touch_on
-                      ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?2) END AS last
-                  FROM account a WHERE a.created_on <= ?\(scope.account("a"))) AS a
-            LEFT JOIN contact c ON c.id = a.reach_contact_id
-            WHERE (a.status = 'active' AND COALESCE(a.last, a.created_on) <= CASE WHEN a.cadence_days IS NOT NULL
-                       THEN date(?, '-' || a.cadence_days || ' days') ELSE \(cutoff) END)
-               OR a.id IN (SELECT value FROM json_each(?))\(occasionTerms)
-            ORDER BY a.id
+        let sql = Self.accountColumns + """
+
+            WHERE a.created_on <= ?2\(scope.account("a"))
+              AND ((a.status = 'active' AND COALESCE(
+                       CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?1 THEN a.last_touch_on
+                       ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?1) END, a.created_on)
+                   <= CASE WHEN a.cadence_days IS NOT NULL THEN date(?2, '-' || a.cadence_days || ' days') ELSE \(cutoff) END)\(occasionTerms))
             """
-        var arguments: [any SQLBindable] = [Self.jsonArray(money), from, through] + scope.arguments + [through]
+        var arguments: [any SQLBindable] = [from, through] + scope.arguments
         arguments += cutoffArguments
-        arguments.append(Self.jsonArray(candidates))
         arguments += occasionArguments
         return (sql, arguments)
+    }
+
+    /// The sources' reads for one range, as plain values (sent to the second connection).
+    struct AgendaSourceWindow: Sendable {
+        var from: CivilDate
+        var through: CivilDate
+        var horizon: Int
+        var config: RapportConfig
+        var scope: AgendaScope
+    }
+
+    /// What the per-source queries found, by account row id.
+    struct AgendaSources: Sendable {
+        var partials: [Int64: Partial] = [:]
+        /// Recent touches (see `AgendaHistory.touches`).
+        var touches: [(Int64, TouchSummary.Stamp)] = []
+    }
+
+    func agendaSources(_ window: AgendaSourceWindow) throws -> AgendaSources {
+        let (from, through, config, scope) = (window.from, window.through, window.config, window.scope)
+        var sources = AgendaSources()
+        try loadEvents(from: from, through: through, config: config, scope: scope, into: &sources.partials)
+        try loadBirthdays(from: from, through: through, config: config, scope: scope, into: &sources.partials)
+        try loadInvoices(from: from, through: through, scope: scope, into: &sources.partials)
+        try loadPromises(scope: scope, into: &sources.partials)
+        try loadSnoozes(from: from, scope: scope, into: &sources.partials)
+        // Recent touches: the short windows need their kinds; days of the range need all.
+        let touchSQL = """
+            SELECT t.account_id, t.date, t.kind FROM touch t
+            WHERE t.date >= ? AND t.date <= ? AND (t.kind IN ('greeting', 'gift', 'care', 'visit') OR t.date >= ?)
+            """ + scope.touch
+        try forEachRow(touchSQL, [from.adding(days: -window.horizon), through, from] + scope.arguments) { row in
+            guard let date = row.civilDate(1), let kind = TouchKind(rawValue: row.string(2)) else { return }
+            sources.touches.append((row.int64(0), TouchSummary.Stamp(date: date, kind: kind)))
+        }
+        return sources
     }
 
     // MARK: per-source loads (each one query, grouped by account row id)
 
     /// What the per-source queries found for one account, before its row is read.
-    struct Partial {
+    struct Partial: Sendable {
         var contacts: [Contact] = []
         var events: [Event] = []
         var invoices: [InvoiceHistory] = []
         var promises: [Promise] = []
         var snoozes: [Snooze] = []
+
+        /// Whether it holds something that can give a reason (not only snoozes).
+        var namesAReason: Bool { !contacts.isEmpty || !events.isEmpty || !invoices.isEmpty || !promises.isEmpty }
 
         /// Moves the data into the history, naming the account by its key (the per-source
         /// queries only knew its row id).
@@ -309,6 +353,39 @@ extension Database {
     }
 }
 
+/// The account rows of the loader's passes, as histories (partials and touches attached later).
+struct AgendaAccountRows {
+    let repHandles: [Int64: String]
+    var histories: [AgendaHistory] = []
+    /// Row id of each history, and the reverse.
+    var ids: [Int64] = []
+    var index: [Int64: Int] = [:]
+
+    init(repHandles: [Int64: String]) { self.repHandles = repHandles }
+
+    /// Reads a row of `Database.accountColumns`.
+    mutating func append(_ row: Row) throws {
+        let id = row.int64(0)
+        guard let createdOn = row.civilDate(6) else { throw RapportError.data("account \(row.string(1)): bad created_on") }
+        let account = Account(
+            key: row.string(1), name: row.string(2), tier: row.string(3), owner: repHandles[row.int64(4)] ?? "",
+            country: row.string(5), locale: row.text(21), createdOn: createdOn,
+            status: row.string(7) == "dormant" ? .dormant : .active, cadenceDays: row.optionalInt(8))
+        let contact = row.text(11).map { key in
+            Contact(
+                key: key, account: account.key, name: row.string(12), salutation: row.text(13),
+                title: row.text(14), role: row.text(15).flatMap(ContactRole.init(rawValue:)),
+                status: .current, phone: row.text(16), email: row.text(17), chat: row.text(18),
+                channel: row.text(19).flatMap(Channel.init(rawValue:)), locale: row.text(20))
+        }
+        index[id] = histories.count
+        ids.append(id)
+        // Built in place (a history held in a variable first is copied into the array).
+        histories.append(AgendaHistory(
+            account: account, lastTouchBefore: row.civilDate(9), lastCollectionBefore: row.civilDate(10), contactToReach: contact))
+    }
+}
+
 /// The countries (every tier) and country–tier pairs that have a holiday or gift window
 /// open on some day of [from, through].
 struct OccasionFilter {
@@ -338,7 +415,7 @@ struct OccasionFilter {
 }
 
 /// All accounts, or one rep's: the SQL fragments and arguments that narrow each query.
-struct AgendaScope {
+struct AgendaScope: Sendable {
     var repID: Int?
     var arguments: [any SQLBindable] { repID.map { [$0] } ?? [] }
 
@@ -355,6 +432,13 @@ struct AgendaScope {
 }
 
 extension Row {
+    /// A text column, nil when NULL: one call into SQLite fewer than `optionalString` (the
+    /// account passes read ~18 text columns from each of 66 000 rows).
+    func text(_ index: Int) -> String? {
+        guard let text = sqlite3_column_text(handle, Int32(index)) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, Int32(index)))), as: UTF8.self)
+    }
+
     /// A `YYYY-MM-DD` column read straight from SQLite's buffer (the loader reads a few
     /// hundred thousand dates); nil when NULL or malformed.
     func civilDate(_ index: Int) -> CivilDate? {
