@@ -174,20 +174,7 @@ struct RecordFields {
     }
 
     /// `YYYY-MM-DD` read from bytes, strictly: four-digit year, two-digit month and day.
-    static func civilDate(_ bytes: Bytes) -> CivilDate? {
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let digit = bytes[i] &- 48
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int(digit)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        return CivilDate(year: year, month: month, day: day)
-    }
+    static func civilDate(_ bytes: Bytes) -> CivilDate? { CivilDate(utf8: bytes) }
 }
 
 extension UnsafeBufferPointer<UInt8> {

@@ -170,7 +170,7 @@ extension Database {
             WHERE t.date >= ? AND t.date <= ? AND (t.kind IN ('greeting', 'gift', 'care', 'visit') OR t.date >= ?)
             """ + scope.touch
         try forEachRow(touchSQL, [from.adding(days: -window.horizon), through, from] + scope.arguments) { row in
-            guard let date = row.civilDate(1), let kind = TouchKind(rawValue: row.string(2)) else { return }
+            guard let date = row.date(1), let kind = TouchKind(rawValue: row.string(2)) else { return }
             sources.touches.append((row.int64(0), TouchSummary.Stamp(date: date, kind: kind)))
         }
         return sources
@@ -280,7 +280,7 @@ extension Database {
             + " WHERE i.last_paid_on >= ?1 AND i.paid_total >= i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", parameter: "?3")
         var late: [Int64: (account: Int64, slot: Int)] = [:]
         try forEachRow(sql, [from, through] + scope.arguments) { row in
-            guard let issued = row.civilDate(3), let due = row.civilDate(4) else {
+            guard let issued = row.date(3), let due = row.date(4) else {
                 throw RapportError.data("invoice \(row.string(2)): bad issued_on or due_on")
             }
             let invoice = Invoice(
@@ -296,7 +296,7 @@ extension Database {
             WHERE p.invoice_id IN (SELECT value FROM json_each(?)) AND p.paid_on >= ? AND p.paid_on <= ?
             """
         try forEachRow(payments, [Self.jsonArray(Array(late.keys)), from, through]) { row in
-            guard let (account, slot) = late[row.int64(0)], let paidOn = row.civilDate(1) else { return }
+            guard let (account, slot) = late[row.int64(0)], let paidOn = row.date(1) else { return }
             let number = byAccount[account]?.invoices[slot].invoice.number ?? ""
             byAccount[account]?.invoices[slot].payments.append(Payment(invoice: number, paidOn: paidOn, amount: row.int64(2)))
         }
@@ -308,7 +308,7 @@ extension Database {
             FROM promise p LEFT JOIN invoice i ON i.id = p.invoice_id
             """ + (scope.repID == nil ? "" : " WHERE p.account_id IN (SELECT id FROM account WHERE owner_id = ?)")
         try forEachRow(sql, scope.arguments) { row in
-            guard let promisedOn = row.civilDate(2) else { throw RapportError.data("promise: bad promised_on") }
+            guard let promisedOn = row.date(2) else { throw RapportError.data("promise: bad promised_on") }
             byAccount[row.int64(0), default: Partial()].promises.append(Promise(
                 account: "", invoice: row.optionalString(1), promisedOn: promisedOn,
                 amount: Money(minor: row.int64(3), currency: row.string(4))))
@@ -319,7 +319,7 @@ extension Database {
     private func loadSnoozes(from: CivilDate, scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
         let sql = "SELECT s.account_id, s.kind, s.until FROM snooze s WHERE s.until >= ?" + scope.byAccountColumn("s.account_id")
         try forEachRow(sql, [from] + scope.arguments) { row in
-            guard let until = row.civilDate(2) else { throw RapportError.data("snooze: bad until date") }
+            guard let until = row.date(2) else { throw RapportError.data("snooze: bad until date") }
             let kind = try Self.parse(ReasonKind.self, row.string(1), what: "snooze kind")
             // A snooze alone gives no reason: only attach it to accounts already loaded.
             byAccount[row.int64(0), default: Partial()].snoozes.append(Snooze(account: "", kind: kind, until: until))
@@ -366,7 +366,7 @@ struct AgendaAccountRows {
     /// Reads a row of `Database.accountColumns`.
     mutating func append(_ row: Row) throws {
         let id = row.int64(0)
-        guard let createdOn = row.civilDate(6) else { throw RapportError.data("account \(row.string(1)): bad created_on") }
+        guard let createdOn = row.date(6) else { throw RapportError.data("account \(row.string(1)): bad created_on") }
         let account = Account(
             key: row.string(1), name: row.string(2), tier: row.string(3), owner: repHandles[row.int64(4)] ?? "",
             country: row.string(5), locale: row.text(21), createdOn: createdOn,
@@ -382,7 +382,7 @@ struct AgendaAccountRows {
         ids.append(id)
         // Built in place (a history held in a variable first is copied into the array).
         histories.append(AgendaHistory(
-            account: account, lastTouchBefore: row.civilDate(9), lastCollectionBefore: row.civilDate(10), contactToReach: contact))
+            account: account, lastTouchBefore: row.date(9), lastCollectionBefore: row.date(10), contactToReach: contact))
     }
 }
 
@@ -437,23 +437,5 @@ extension Row {
     func text(_ index: Int) -> String? {
         guard let text = sqlite3_column_text(handle, Int32(index)) else { return nil }
         return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, Int32(index)))), as: UTF8.self)
-    }
-
-    /// A `YYYY-MM-DD` column read straight from SQLite's buffer (the loader reads a few
-    /// hundred thousand dates); nil when NULL or malformed.
-    func civilDate(_ index: Int) -> CivilDate? {
-        guard let text = sqlite3_column_text(handle, Int32(index)), sqlite3_column_bytes(handle, Int32(index)) == 10,
-              text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-") else { return nil }
-        func digits(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let b = text[i]
-                guard b >= 48, b <= 57 else { return nil }
-                value = value * 10 + Int(b - 48)
-            }
-            return value
-        }
-        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
-        return CivilDate(year: y, month: m, day: d)
     }
 }

@@ -322,26 +322,10 @@ struct AccountIDs {
 }
 
 extension Row {
-    /// A stored `YYYY-MM-DD` read straight from the column's bytes (no intermediate
-    /// string: the audit reads a million of them); a malformed one is bad data, reported
-    /// with where it is.
+    /// A stored `YYYY-MM-DD` (read in place: the audit reads a million of them); a
+    /// malformed one is bad data, reported with where it is.
     fileprivate func storedDate(_ column: Int, _ what: @autoclosure () -> String) throws -> CivilDate {
-        if let text = sqlite3_column_text(handle, Int32(column)), sqlite3_column_bytes(handle, Int32(column)) == 10 {
-            func digits(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for i in range {
-                    let byte = text[i]
-                    guard byte >= 48, byte <= 57 else { return nil }
-                    value = value * 10 + Int(byte - 48)
-                }
-                return value
-            }
-            if text[4] == UInt8(ascii: "-"), text[7] == UInt8(ascii: "-"),
-               let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10),
-               let date = CivilDate(year: year, month: month, day: day) {
-                return date
-            }
-        }
+        if let date = date(column) { return date }
         throw RapportError.data("\(what()) is not a YYYY-MM-DD date: '\(string(column))'")
     }
 

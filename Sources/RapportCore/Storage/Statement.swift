@@ -104,12 +104,10 @@ public struct Row {
     public func optionalInt(_ index: Int) -> Int? { isNull(index) ? nil : int(index) }
     public func optionalInt64(_ index: Int) -> Int64? { isNull(index) ? nil : int64(index) }
 
-    /// A `YYYY-MM-DD` column; nil when NULL or malformed.
+    /// A `YYYY-MM-DD` column read in place; nil when NULL or malformed.
     public func date(_ index: Int) -> CivilDate? {
-        guard let text = sqlite3_column_text(handle, Int32(index)), sqlite3_column_bytes(handle, Int32(index)) == 10 else {
-            return nil
-        }
-        return CivilDate(String(decoding: UnsafeBufferPointer(start: text, count: 10), as: UTF8.self))
+        guard let text = sqlite3_column_text(handle, Int32(index)) else { return nil }
+        return CivilDate(utf8: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, Int32(index)))))
     }
 
     public func value(_ index: Int) -> SQLValue {

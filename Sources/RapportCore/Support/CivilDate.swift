@@ -36,7 +36,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD` strictly: four-digit year, two-digit month and day, a real date.
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        var text = String(text)
+        guard let date = text.withUTF8({ CivilDate(utf8: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses `YYYY-MM-DD` from UTF-8 bytes (an SQLite column read in place: loaders read
+    /// millions of dates and should not build a String for each).
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
