@@ -149,24 +149,9 @@ enum AgendaBench {
         }
         let output = NSTemporaryDirectory() + "rapport-bench-agenda-\(getpid()).txt"
         defer { unlink(output) }
-        #if os(Linux)
-        var actions = posix_spawn_file_actions_t()
-        #else
-        var actions: posix_spawn_file_actions_t?
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let words: [String] = [shell, "-readonly", path, sql]
-        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
         let started = Date()
         let cpuBefore = cpuSeconds(RUSAGE_CHILDREN)
-        var pid: pid_t = 0
-        let code = posix_spawn(&pid, shell, &actions, nil, argv, environ)
-        guard code == 0 else { throw BenchError("cannot start \(shell): error \(code)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let status = try spawnAndWait(shell, ["-readonly", path, sql], stdout: output)
         let timing = Timing(wall: Date().timeIntervalSince(started), cpu: cpuSeconds(RUSAGE_CHILDREN) - cpuBefore)
         guard status == 0 else { throw BenchError("sqlite3 shell failed with status \(status)") }
         let data = FileManager.default.contents(atPath: output) ?? Data()

@@ -23,12 +23,12 @@ func holidaysBenchmark(_ arguments: ArraySlice<String>) throws {
     var rest = Array(arguments)
     while !rest.isEmpty {
         let flag = rest.removeFirst()
-        guard let value = rest.first else { throw HolidaysBenchError("\(flag) needs a value") }
+        guard let value = rest.first else { throw BenchError("\(flag) needs a value") }
         rest.removeFirst()
         switch flag {
         case "--runs": runs = max(1, Int(value) ?? runs)
         case "--binary": binary = value
-        default: throw HolidaysBenchError("unknown option \(flag)")
+        default: throw BenchError("unknown option \(flag)")
         }
     }
     let shipped = ShippedResources.configDirectory
@@ -69,7 +69,7 @@ func holidaysBenchmark(_ arguments: ArraySlice<String>) throws {
         for _ in 0..<runs {
             var status: Int32 = 0
             times.append(try clock.measure { status = try spawnAndWait(binary, arguments) })
-            guard status == 0 else { throw HolidaysBenchError("\(binary) \(arguments) ended with status \(status)") }
+            guard status == 0 else { throw BenchError("\(binary) \(arguments) ended with status \(status)") }
         }
         return times
     }
@@ -79,27 +79,6 @@ func holidaysBenchmark(_ arguments: ArraySlice<String>) throws {
     print("process `rapport --version` (start-up alone): median \(milliseconds(median(startup))), min \(milliseconds(startup.min()!))")
 }
 
-/// Runs `path` with stdout to /dev/null and waits for it: posix_spawn + waitpid, since
-/// Foundation's `Process` on Linux adds tens of milliseconds of its own to each run.
-private func spawnAndWait(_ path: String, _ arguments: [String]) throws -> Int32 {
-    #if os(Linux)
-    var actions = posix_spawn_file_actions_t()
-    #else
-    var actions: posix_spawn_file_actions_t?
-    #endif
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var pid: pid_t = 0
-    let code = posix_spawn(&pid, path, &actions, nil, argv, environ)
-    guard code == 0 else { throw HolidaysBenchError("cannot start \(path): error \(code)") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    return status
-}
-
 private func median(_ values: [Duration]) -> Duration { values.sorted()[values.count / 2] }
 
 private func milliseconds(_ duration: Duration) -> String {
@@ -107,7 +86,3 @@ private func milliseconds(_ duration: Duration) -> String {
     return String(format: "%.2f ms", ms)
 }
 
-private struct HolidaysBenchError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
