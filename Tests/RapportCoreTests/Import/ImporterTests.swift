@@ -396,6 +396,27 @@ import Testing
         #expect((again.inserted, again.skipped) == (0, 12_504))
     }
 
+    /// A bulk payment import sets the payment triggers aside; the invoice summaries the
+    /// agenda reads (paid total, last payment) must come out as if each row had fired them.
+    @Test func aLargePaymentImportKeepsTheInvoiceSummaries() throws {
+        let scratch = try ScratchDatabase()
+        try scratch.loadWorld()
+        var lines = ["invoice,paid_on,amount"]
+        var day = CivilDate(year: 2026, month: 1, day: 1)!
+        for n in 0..<10_500 {
+            if n % 50 == 0 { day = day.adding(days: 1) }
+            lines.append("\(["INV-0912", "INV-1042", "JP-77"][n % 3]),\(day),\(n + 1)")
+        }
+        let file = try scratch.file("payments-bulk.csv", lines.joined(separator: "\n") + "\n")
+        #expect(try scratch.importer.importFile(kind: .payments, path: file).inserted == 10_500)
+        #expect(try scratch.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'payment'") == 3)
+        #expect(try scratch.db.scalarInt("""
+            SELECT count(*) FROM invoice i WHERE i.paid_total IS NOT (SELECT COALESCE(SUM(amount), 0) FROM payment WHERE invoice_id = i.id)
+                OR i.last_paid_on IS NOT (SELECT MAX(paid_on) FROM payment WHERE invoice_id = i.id)
+            """) == 0)
+        #expect(try scratch.db.scalarInt("SELECT paid_total FROM invoice WHERE number = 'US-5531'") == 0)
+    }
+
     @Test(arguments: [false, true]) func aLargeKeyedImportRebuildsItsIndexes(preloadKeys: Bool) throws {
         let scratch = try ScratchDatabase(preloadKeys: preloadKeys)
         try scratch.loadWorld()
