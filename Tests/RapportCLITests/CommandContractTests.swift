@@ -59,7 +59,7 @@ import Testing
         #expect(exitCode(["demo", "--db", demo]) == 0)
         let db = try Database.openRapport(path: demo)
         #expect(try db.scalarInt("SELECT count(*) FROM account") == 5)
-        #expect(try db.scalarInt("SELECT count(*) FROM touch") == 9)
+        #expect(try db.scalarInt("SELECT count(*) FROM touch") == 33)
         let items = try agendaItems(
             db: db, config: RapportConfig(), occasions: GlobalOptions.parse([]).occasionSource(config: RapportConfig()),
             date: CivilDate("2026-11-23")!, rep: nil)
