@@ -88,11 +88,13 @@ import Testing
         let demo = scratch.directory.appendingPathComponent("demo.db").path
         #expect(exitCode(["demo", "--db", demo]) == 0)
         let db = try Database.openRapport(path: demo)
-        #expect(try db.unknownAccount("HD-MAHC").message == "no account 'HD-MAHC' (did you mean HD-MACH?)")
-        #expect(try db.unknownRep("wang.le").message == "no rep 'wang.le' (did you mean wang.lei?)")
+        #expect(try db.unknownAccount("HD-MAHC").message == "unknown account 'HD-MAHC' (did you mean HD-MACH?)")
+        #expect(try db.unknownRep("wang.le").message == "unknown rep 'wang.le' (did you mean wang.lei?)")
         #expect(exitCode(["holidays", "--db", demo, "--account", "HD-MAHC", "--format", "json"]) == 65)
         #expect(exitCode(["snooze", "HD-MAHC", "checkin", "--until", "2026-12-01", "--db", demo]) == 65)
         #expect(exitCode(["drafts", "--db", demo, "--account", "HD-MAHC", "--format", "json"]) == 65)
         #expect(exitCode(["audit", "--db", demo, "--from", "2026-01-01", "--to", "2026-11-23", "--rep", "wang.le", "--format", "json"]) == 65)
+        #expect(exitCode(["today", "--db", demo, "--date", "2026-11-23", "--rep", "wang.le", "--format", "json"]) == 65)
+        #expect(exitCode(["touch", "log", "HD-MAHC", "--kind", "care", "--channel", "call", "--db", demo]) == 65)
     }
 }

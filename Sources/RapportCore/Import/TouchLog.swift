@@ -40,7 +40,7 @@ public struct TouchLog {
     /// Records the touch; unknown keys are a `RapportError.data` with a suggestion.
     public func record(_ entry: Entry) throws -> Result {
         guard let account = try database.touchLogAccount(key: entry.account) else {
-            throw RapportError.data("unknown account '\(entry.account)'" + Suggestion.hint(for: entry.account, among: try database.accountKeys()))
+            throw try database.unknownAccount(entry.account)
         }
         var contactID: Int64?
         if let key = entry.contact {
@@ -57,7 +57,7 @@ public struct TouchLog {
         var repHandle = account.ownerHandle
         if let handle = entry.rep {
             guard let id = try database.touchLogRepID(handle: handle) else {
-                throw RapportError.data("unknown rep '\(handle)'" + Suggestion.hint(for: handle, among: try database.repHandles()))
+                throw try database.unknownRep(handle)
             }
             repID = id
             repHandle = handle

@@ -13,7 +13,7 @@ extension Database {
         var repHandles: [Int64: String] = [:]
         try forEachRow("SELECT id, handle FROM rep") { repHandles[$0.int64(0)] = $0.string(1) }
         let repID: Int? = try rep.map { handle in
-            guard let id = repHandles.first(where: { $0.value == handle })?.key else { throw RapportError.data("no rep '\(handle)'") }
+            guard let id = repHandles.first(where: { $0.value == handle })?.key else { throw try unknownRep(handle) }
             return Int(id)
         }
         let scope = AgendaScope(repID: repID)

@@ -22,13 +22,14 @@ extension Database {
 }
 
 extension Database {
-    /// "no account 'X' (did you mean Y?)" — the error every command gives for an unknown key.
+    /// "unknown account 'X' (did you mean Y?)" — the error every command gives for an
+    /// unknown key, worded as the import words it.
     public func unknownAccount(_ key: String) throws -> RapportError {
-        RapportError.data("no account '\(key)'" + Suggestion.hint(for: key, among: try rows("SELECT key FROM account") { $0.string(0) }))
+        RapportError.data("unknown account '\(key)'" + Suggestion.hint(for: key, among: try accountKeys()))
     }
 
-    /// "no rep 'x' (did you mean y?)".
+    /// "unknown rep 'x' (did you mean y?)".
     public func unknownRep(_ handle: String) throws -> RapportError {
-        RapportError.data("no rep '\(handle)'" + Suggestion.hint(for: handle, among: try rows("SELECT handle FROM rep") { $0.string(0) }))
+        RapportError.data("unknown rep '\(handle)'" + Suggestion.hint(for: handle, among: try repHandles()))
     }
 }
