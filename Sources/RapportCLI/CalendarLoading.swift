@@ -26,6 +26,11 @@ extension GlobalOptions {
 
     /// Today in the configured time zone (or `--date`).
     func today(config: RapportConfig) -> CivilDate {
-        today(timeZone: config.timeZone.flatMap(TimeZone.init(identifier:)) ?? .current)
+        today(timeZone: config.zone)
     }
+}
+
+extension RapportConfig {
+    /// The configured time zone (validated when the config loads), else the machine's.
+    var zone: TimeZone { timeZone.flatMap(TimeZone.init(identifier:)) ?? .current }
 }

@@ -76,5 +76,5 @@ struct ListingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only this rep's accounts.", valueName: "handle"))
     var rep: String?
 
-    var resolvedFormat: OutputFormat { format ?? (Terminal.isTerminal(.standardOutput) ? .table : .json) }
+    var resolvedFormat: OutputFormat { format ?? Terminal.defaultFormat(table: .table, json: .json) }
 }

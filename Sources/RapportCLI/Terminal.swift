@@ -8,6 +8,11 @@ enum Terminal {
         isatty(stream == .standardOutput ? STDOUT_FILENO : STDERR_FILENO) == 1
     }
 
+    /// A listing's format when none is asked for: a table for a person, JSON for a program.
+    static func defaultFormat<Format>(table: Format, json: Format) -> Format {
+        isTerminal(.standardOutput) ? table : json
+    }
+
     static var colorEnabled: Bool {
         if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
         return isTerminal(.standardOutput)

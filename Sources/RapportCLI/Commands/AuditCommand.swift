@@ -80,7 +80,7 @@ struct AuditCommand: ParsableCommand {
             let fileExtension = URL(fileURLWithPath: out).pathExtension.lowercased()
             return fileExtension == "txt" ? .table : Format(rawValue: fileExtension) ?? .json
         }
-        return Terminal.isTerminal(.standardOutput) ? .table : .json
+        return Terminal.defaultFormat(table: .table, json: .json)
     }
 
     func run() throws {

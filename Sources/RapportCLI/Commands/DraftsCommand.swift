@@ -53,8 +53,8 @@ struct DraftsCommand: ParsableCommand {
         try guarded {
             let config = try RapportConfig.load(directory: global.configDirectory)
             let db = try global.openDatabase()
-            let timeZone = config.timeZone.flatMap(TimeZone.init(identifier:)) ?? .current
-            let date = global.today(timeZone: timeZone)
+            let timeZone = config.zone
+            let date = global.today(config: config)
             try checkFilters(db)
 
             var items = try loadAgendaItems(db: db, config: config, global: global, date: date, rep: rep)

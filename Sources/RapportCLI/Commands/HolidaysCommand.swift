@@ -65,7 +65,7 @@ struct HolidaysCommand: ParsableCommand {
 
     private func emit(_ occasions: [OccasionDate], locale: String) throws {
         let rows = occasions.map { Row(key: $0.key, date: $0.date, name: $0.name(locale: locale)) }
-        switch format ?? (Terminal.isTerminal(.standardOutput) ? .table : .json) {
+        switch format ?? Terminal.defaultFormat(table: .table, json: .json) {
         case .json:
             try Emit.json(rows)
         case .csv:

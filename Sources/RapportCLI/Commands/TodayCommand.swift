@@ -23,7 +23,7 @@ struct TodayCommand: ParsableCommand {
         try guarded {
             let config = try RapportConfig.load(directory: global.configDirectory)
             let db = try global.openDatabase()
-            let date = global.today(timeZone: config.timeZone.flatMap(TimeZone.init(identifier:)) ?? .current)
+            let date = global.today(config: config)
             try TodayReport.emit(
                 db: db, config: config, occasions: global.occasionSource(config: config), date: date,
                 rep: listing.rep, limit: limit, explain: explain, format: listing.resolvedFormat)

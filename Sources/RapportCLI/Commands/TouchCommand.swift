@@ -48,7 +48,7 @@ struct TouchLogCommand: ParsableCommand {
         try guarded {
             let db = try global.openDatabase()
             let config = try RapportConfig.load(directory: global.configDirectory)
-            let today = global.today(timeZone: config.timeZone.flatMap(TimeZone.init(identifier:)) ?? .current)
+            let today = global.today(config: config)
             let date = on.flatMap { CivilDate($0) } ?? today
             guard date <= today else {
                 throw RapportError.usage("--on \(date) is after today (\(today)); log a touch once it has happened")
