@@ -68,7 +68,7 @@ public struct Importer {
         guard let spool = checked.spool else { return summary }  // an empty file: reported above
 
         // Pass 2: the checked rows, written in one transaction.
-        try database.bulkWrite(validatedVersion: validatedVersion) {
+        try database.bulkWrite(validatedVersion: validatedVersion, rollbackJournal: spool.count >= ImportWriter<Spooled<V.Row>>.bulkThreshold) {
             (summary.inserted, summary.updated, summary.skipped) = (0, 0, 0)
             let rows = try spool.rows(of: V.Row.self)
             let writer = try ImportWriter<Spooled<V.Row>>(

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// The SQL of `rapport import` besides the row writer (ImportWriter.swift): the key → id
 /// maps, loaded whole or one key at a time, and the settings of the write transaction.
@@ -113,14 +114,37 @@ extension Database {
     /// Page cache (and sort memory) for an import's write transaction.
     static let bulkCacheKiB = 64 * 1024
 
-    /// Runs `body` (index builds) with a small page cache. SQLite sorts an index's entries
-    /// in runs of about the cache's size: a 2 MB run sorts within the CPU caches, and
-    /// merging them beats one huge in-memory merge sort — building touch(account_id, date)
-    /// over two million rows takes 1.1 s this way against 2.5 s with a 64 MB cache.
-    func withSmallCache<T>(_ body: () throws -> T) throws -> T {
+    /// Runs `body` (index builds) with a small page cache and SQLite's sorter threads.
+    /// SQLite sorts an index's entries in runs of about the cache's size: a 2 MB run sorts
+    /// within the CPU caches, and merging them beats one huge in-memory merge sort —
+    /// building touch(account_id, date) over two million rows takes 1.1 s this way against
+    /// 2.5 s with a 64 MB cache. Worker threads (off by default) sort those runs on the
+    /// other cores: touch(date, kind, account_id) 2.2 s → 1.2 s on two cores.
+    func forIndexBuilds<T>(_ body: () throws -> T) throws -> T {
         let previous = try scalarInt("PRAGMA cache_size") ?? -2000
+        let threads = try scalarInt("PRAGMA threads") ?? 0
         try execute("PRAGMA cache_size = -2048")
-        defer { try? execute("PRAGMA cache_size = \(previous)") }
+        try execute("PRAGMA threads = \(min(ProcessInfo.processInfo.activeProcessorCount, 8))")
+        defer {
+            try? execute("PRAGMA cache_size = \(previous)")
+            try? execute("PRAGMA threads = \(threads)")
+        }
+        return try body()
+    }
+
+    /// Runs `body` (a large write) with a rollback journal instead of the WAL when no other
+    /// connection has the file open. Through the WAL every page is written twice (to the
+    /// log, then by the checkpoint into the file); pages a rollback journal adds past the
+    /// end of the file are written once and never journaled — two million touches commit in
+    /// 0.25 s instead of 1.1–1.4 s. The file is back in WAL mode afterwards; after a crash
+    /// the hot journal rolls the write back and the next open sets WAL again. With another
+    /// connection open the switch is refused at once (no waiting) and the WAL stays.
+    func withRollbackJournal<T>(_ body: () throws -> T) throws -> T {
+        guard try scalarText("PRAGMA journal_mode") == "wal" else { return try body() }
+        sqlite3_busy_timeout(handle, 0)
+        let switched = (try? scalarText("PRAGMA journal_mode = DELETE")) == "delete"
+        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+        defer { if switched { _ = try? scalarText("PRAGMA journal_mode = WAL") } }
         return try body()
     }
 
@@ -135,7 +159,9 @@ extension Database {
     /// only repeat that work (they double the cost of a large import), so they are off for
     /// the transaction; if anything was committed meanwhile, `body` runs again with them
     /// enforced. The page cache is enlarged for the unique indexes filled row by row.
-    func bulkWrite<T>(validatedVersion: Int, _ body: () throws -> T) throws -> T {
+    /// `rollbackJournal`: a large write, worth `withRollbackJournal`.
+    func bulkWrite<T>(validatedVersion: Int, rollbackJournal: Bool = false, _ body: () throws -> T) throws -> T {
+        guard !rollbackJournal else { return try withRollbackJournal { try bulkWrite(validatedVersion: validatedVersion, body) } }
         let previousCache = try scalarInt("PRAGMA cache_size") ?? -2000
         try execute("PRAGMA cache_size = -\(Self.bulkCacheKiB)")
         defer {

@@ -33,11 +33,22 @@ public final class Database {
         self.handle = connection
         self.path = path
         sqlite3_extended_result_codes(connection, 1)
-        sqlite3_busy_timeout(connection, 5_000)
-        if mode != .readOnly { try execute("PRAGMA journal_mode = WAL") }
+        sqlite3_busy_timeout(connection, Self.busyTimeoutMilliseconds)
+        if mode != .readOnly {
+            do {
+                try execute("PRAGMA journal_mode = WAL")
+            } catch where error.isBusy {
+                // A bulk import holds the file in rollback-journal mode for its duration
+                // (`withRollbackJournal`) and sets WAL again when it ends; reads and writes
+                // still work meanwhile, waiting for its lock like any other.
+            }
+        }
         try execute("PRAGMA foreign_keys = ON")
         try execute("PRAGMA synchronous = NORMAL")
     }
+
+    /// How long a statement waits for another connection's lock before failing.
+    static let busyTimeoutMilliseconds: Int32 = 5_000
 
     deinit {
         statements.removeAll()
@@ -88,6 +99,11 @@ public final class Database {
         if try statement.step() { value = Row(statement: statement).value(0) }
         sqlite3_reset(statement.handle)
         return value
+    }
+
+    public func scalarText(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> String? {
+        if case .text(let v) = try scalar(sql, arguments) { return v }
+        return nil
     }
 
     public func scalarInt(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> Int? {

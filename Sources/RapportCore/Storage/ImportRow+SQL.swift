@@ -185,23 +185,17 @@ struct StatementBinder: RowValueSink {
 struct RowFingerprint: RowValueSink {
     private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
-    private mutating func mix(_ byte: UInt8) {
-        value ^= UInt64(byte)
-        value = value &* 0x0000_0100_0000_01B3
-    }
-
-    private mutating func mix(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for byte in bytes { mix(byte) }
+    /// Folds in 64 bits: one full-width multiply, its halves folded (a byte-at-a-time hash
+    /// chained ~120 dependent multiplies a touch row and cost the bulk write 0.4 s).
+    private mutating func mix(_ word: UInt64) {
+        let product = (value ^ word).multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
+        value = product.high ^ product.low
     }
 
     mutating func integer(_ value: Int64?) {
         guard let value else { return mix(0) }
         mix(1)
-        var bits = UInt64(bitPattern: value)
-        for _ in 0..<8 {
-            mix(UInt8(truncatingIfNeeded: bits))
-            bits >>= 8
-        }
+        mix(UInt64(bitPattern: value))
     }
 
     mutating func text(_ value: BoundText?) {
@@ -212,10 +206,20 @@ struct RowFingerprint: RowValueSink {
         }
     }
 
+    /// Tag and length first, so no text can collide with NULL, an integer or another split.
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        mix(2)
-        integer(Int64(bytes.count))
-        mix(bytes)
+        mix(2 | UInt64(bytes.count) << 8)
+        guard let base = bytes.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            mix(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        guard offset < bytes.count else { return }
+        var tail: UInt64 = 0
+        for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << (8 * UInt64(index - offset)) }
+        mix(tail)
     }
 
     /// The fingerprint of the current row of `row`, read column by column.

@@ -41,6 +41,8 @@ final class ImportWriter<Row: WritableRow> {
     private var pendingInsert: Statement?
     private var pendingCount = 0
     private var plainRows: [Row] = []
+    private var fingerprints: [UInt64] = []
+    private var maybeTwins: [Bool] = []
 
     /// Smallest import worth the bulk path.
     static var bulkThreshold: Int { 10_000 }
@@ -56,10 +58,7 @@ final class ImportWriter<Row: WritableRow> {
         let stored = expectedRows >= Self.bulkThreshold ? try database.scalarInt("SELECT count(*) FROM \(Row.table)") ?? 0 : 0
         isBulk = expectedRows >= Self.bulkThreshold && stored < expectedRows / 2
         if isBulk {
-            droppedIndexes = try database.rows(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
-                [Row.table]) { ($0.string(0), $0.string(1)) }
-            for index in droppedIndexes { try database.execute("DROP INDEX \(index.name)") }
+            droppedIndexes = try Self.dropIndexes(in: database) { $0.table == Row.table }
             droppedTriggers = try database.rows(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql IS NOT NULL",
                 [Row.table]) { ($0.string(0), $0.string(1)) }
@@ -145,7 +144,16 @@ final class ImportWriter<Row: WritableRow> {
             return
         }
         plainRows.removeAll(keepingCapacity: true)
-        for row in rows where try !deferIfMaybeTwin(row) { plainRows.append(row) }
+        // Fingerprints first, then the filters in one tight loop: their look-ups are cache
+        // misses (megabytes of filter), and back to back they overlap instead of queueing.
+        fingerprints.removeAll(keepingCapacity: true)
+        for row in rows { fingerprints.append(try Self.fingerprint(row)) }
+        maybeTwins.removeAll(keepingCapacity: true)
+        fileRows.insert(fingerprints, present: &maybeTwins)
+        storedRows?.mayContain(fingerprints, orInto: &maybeTwins)
+        for (row, maybeTwin) in zip(rows, maybeTwins) {
+            if maybeTwin { try park(row) } else { plainRows.append(row) }
+        }
         if plainRows.count == Self.batchSize {
             var binder = StatementBinder(batched)
             for row in plainRows { try row.emit(to: &binder) }
@@ -163,27 +171,38 @@ final class ImportWriter<Row: WritableRow> {
 
     /// Bulk path: parks a row that may have a twin (stored, or earlier in the file).
     private func deferIfMaybeTwin(_ row: Row) throws -> Bool {
+        guard isMaybeTwin(try Self.fingerprint(row)) else { return false }
+        try park(row)
+        return true
+    }
+
+    private static func fingerprint(_ row: Row) throws -> UInt64 {
         var fingerprint = RowFingerprint()
         try row.emit(to: &fingerprint)
-        let print = fingerprint.finished
+        return fingerprint.finished
+    }
+
+    /// Whether a row with this fingerprint may already be stored or earlier in the file
+    /// (and notes it as seen).
+    private func isMaybeTwin(_ print: UInt64) -> Bool {
         let maybeStored = storedRows?.mayContain(print) ?? false
-        guard fileRows.insert(print) || maybeStored, let pendingInsert else { return false }
+        return fileRows.insert(print) || maybeStored
+    }
+
+    /// Keeps a row for the exact identical-row check of `finish`.
+    private func park(_ row: Row) throws {
+        guard let pendingInsert else { preconditionFailure("rows are parked on the bulk path only") }
         var binder = StatementBinder(pendingInsert)
         try row.emit(to: &binder)
         try pendingInsert.execute()
         pendingCount += 1
-        return true
     }
 
     /// Ends the write: builds the dropped indexes again, settles the rows that waited (in
     /// file order), and returns what the import did.
     func finish() throws -> Counts {
-        if !droppedIndexes.isEmpty {
-            try database.withSmallCache {
-                for index in droppedIndexes { try database.execute(index.sql) }
-            }
-            droppedIndexes = []
-        }
+        try rebuild(droppedIndexes)
+        droppedIndexes = []
         if pendingInsert != nil {
             if pendingCount > 0 {
                 let check = try database.statement(Self.insertUnlessIdenticalSQL)
@@ -199,9 +218,35 @@ final class ImportWriter<Row: WritableRow> {
         if isBulk {
             for trigger in droppedTriggers { try database.execute(trigger.sql) }
             droppedTriggers = []
-            if let refresh = Schema.derivedColumnRefresh[Row.table] { try database.execute(refresh) }
+            if let refresh = Schema.derivedColumnRefresh[Row.table] {
+                // The rows it rewrites would move through these indexes one by one.
+                let rewritten = Set(Schema.derivedColumnIndexes[Row.table] ?? [])
+                let indexes = try Self.dropIndexes(in: database) { rewritten.contains($0.name) }
+                try database.execute(refresh)
+                try rebuild(indexes)
+            }
         }
         return counts
+    }
+
+    /// Drops the indexes (with an SQL definition: not the UNIQUE constraints') that
+    /// `matching` picks; returns their definitions for `rebuild`.
+    private static func dropIndexes(
+        in database: Database, matching: ((name: String, table: String)) -> Bool
+    ) throws -> [(name: String, sql: String)] {
+        let all = try database.rows("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL") {
+            (name: $0.string(0), table: $0.string(1), sql: $0.string(2))
+        }
+        let picked = all.filter { matching(($0.name, $0.table)) }
+        for index in picked { try database.execute("DROP INDEX \(index.name)") }
+        return picked.map { ($0.name, $0.sql) }
+    }
+
+    private func rebuild(_ indexes: [(name: String, sql: String)]) throws {
+        guard !indexes.isEmpty else { return }
+        try database.forIndexBuilds {
+            for index in indexes { try database.execute(index.sql) }
+        }
     }
 
     // MARK: SQL

@@ -140,6 +140,13 @@ public enum Schema {
             """,
     ]
 
+    /// The indexes over the columns a `derivedColumnRefresh` rewrites, by the table whose
+    /// import runs it: a bulk import drops them around the refresh and builds them again
+    /// (285 000 invoices rewritten through both: 1.5 s; refresh, then two builds: 0.8 s).
+    public static let derivedColumnIndexes: [String: [String]] = [
+        "payment": ["invoice_unpaid", "invoice_last_paid"],
+    ]
+
     /// The agenda at scale (issue 5): summaries kept by triggers so `today` over 100 000
     /// accounts reads one row per account instead of searching three indexes for each.
     /// - `invoice.paid_total` / `last_paid_on`: an invoice can be open on D only when its

@@ -27,7 +27,34 @@ struct BloomFilter {
         return present
     }
 
+    /// `insert` for each fingerprint in turn, appending to `present` whether each may have
+    /// been there already. One tight loop without runtime checks, so the CPU overlaps the
+    /// cache misses of consecutive look-ups (one at a time, each waits its own).
+    mutating func insert(_ fingerprints: [UInt64], present: inout [Bool]) {
+        let mask = wordMask
+        words.withUnsafeMutableBufferPointer { words in
+            for fingerprint in fingerprints {
+                let (word, bits) = Self.locate(fingerprint, mask)
+                let old = words[word]
+                present.append(old & bits == bits)
+                words[word] = old | bits
+            }
+        }
+    }
+
+    /// `mayContain` for each fingerprint, or-ed into `present` (same length).
+    func mayContain(_ fingerprints: [UInt64], orInto present: inout [Bool]) {
+        let mask = wordMask
+        words.withUnsafeBufferPointer { words in
+            for index in fingerprints.indices {
+                let (word, bits) = Self.locate(fingerprints[index], mask)
+                if words[word] & bits == bits { present[index] = true }
+            }
+        }
+    }
+
     /// The word (from the low bits) and four bit positions in it (from the high bits).
+    @inline(__always)
     private static func locate(_ fingerprint: UInt64, _ wordMask: UInt64) -> (Int, UInt64) {
         let word = Int(fingerprint & wordMask)
         var bits: UInt64 = 0

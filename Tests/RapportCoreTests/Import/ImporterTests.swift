@@ -408,7 +408,16 @@ import Testing
             lines.append("\(["INV-0912", "INV-1042", "JP-77"][n % 3]),\(day),\(n + 1)")
         }
         let file = try scratch.file("payments-bulk.csv", lines.joined(separator: "\n") + "\n")
+        let invoiceIndexes = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice' AND sql IS NOT NULL ORDER BY name"
+        let indexesBefore = try scratch.strings(invoiceIndexes)
+        #expect(indexesBefore.contains("invoice_unpaid") && indexesBefore.contains("invoice_last_paid"))
         #expect(try scratch.importer.importFile(kind: .payments, path: file).inserted == 10_500)
+        // The invoice indexes over the summaries were set aside around their refresh: back.
+        #expect(try scratch.strings(invoiceIndexes) == indexesBefore)
+        #expect(try scratch.strings("SELECT number FROM invoice INDEXED BY invoice_unpaid WHERE paid_total < amount ORDER BY number")
+            == scratch.strings("SELECT number FROM invoice NOT INDEXED WHERE paid_total < amount ORDER BY number"))
+        #expect(try scratch.db.scalarText("PRAGMA journal_mode") == "wal")
+        #expect(try scratch.strings("PRAGMA integrity_check") == ["ok"])
         #expect(try scratch.db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'payment'") == 3)
         #expect(try scratch.db.scalarInt("""
             SELECT count(*) FROM invoice i WHERE i.paid_total IS NOT (SELECT COALESCE(SUM(amount), 0) FROM payment WHERE invoice_id = i.id)

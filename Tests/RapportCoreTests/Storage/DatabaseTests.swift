@@ -126,6 +126,67 @@ import Testing
     }
 }
 
+@Suite struct RollbackJournalTests {
+    /// A bulk write runs with a rollback journal and leaves the file in WAL mode, whether
+    /// the write commits or throws.
+    @Test func theFileIsBackInWALModeAfterwards() throws {
+        let scratch = try ScratchDatabase()
+        let db = scratch.db
+        let mode = try db.withRollbackJournal { try db.scalarText("PRAGMA journal_mode") }
+        #expect(mode == "delete")
+        #expect(try db.scalarText("PRAGMA journal_mode") == "wal")
+
+        struct Failure: Error {}
+        #expect(throws: Failure.self) {
+            try db.withRollbackJournal {
+                try db.transaction {
+                    try db.execute("INSERT INTO rep (handle, name) VALUES (?, ?)", ["gone", "Gone"])
+                    throw Failure()
+                }
+            }
+        }
+        #expect(try db.scalarText("PRAGMA journal_mode") == "wal")
+        #expect(try db.scalarInt("SELECT count(*) FROM rep") == 0)
+    }
+
+    /// With another connection on the file the switch is refused at once and the write
+    /// goes through the WAL, which that connection keeps reading meanwhile.
+    @Test func anotherConnectionKeepsTheWAL() throws {
+        let scratch = try ScratchDatabase()
+        let db = scratch.db
+        let reader = try Database.openRapport(path: scratch.path)
+        #expect(try reader.scalarInt("SELECT count(*) FROM rep") == 0)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let mode = try db.withRollbackJournal { try db.scalarText("PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        #expect(clock.now - started < .seconds(2), "the refused switch must not wait for the busy timeout")
+        #expect(try reader.scalarText("PRAGMA journal_mode") == "wal")
+    }
+}
+
+@Suite struct RowFingerprintTests {
+    private func print(_ values: [BoundText?]) -> UInt64 {
+        var fingerprint = RowFingerprint()
+        for value in values { fingerprint.text(value) }
+        return fingerprint.finished
+    }
+
+    /// NULL, empty text, and the same bytes split differently across columns all differ;
+    /// texts longer than one word differ in their last byte.
+    @Test func valuesThatDifferGiveDifferentFingerprints() {
+        #expect(print([nil]) != print([.string("")]))
+        #expect(print([.string("ab"), .string("c")]) != print([.string("a"), .string("bc")]))
+        #expect(print([.string("2026-11-29 visit")]) != print([.string("2026-11-29 visiT")]))
+        #expect(print([.string("确认付款日期")]) == print([.string("确认付款日期")]))
+        var integer = RowFingerprint()
+        integer.integer(0)
+        var null = RowFingerprint()
+        null.integer(nil)
+        #expect(integer.finished != null.finished)
+    }
+}
+
 @Suite struct MigrationTests {
     @Test func anOldVersionFileIsUpgradedInPlaceWithItsData() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-migrate-\(UUID().uuidString)")

@@ -55,20 +55,3 @@ import Testing
         #expect(table.find("caf\u{E9}") == 1)
     }
 }
-
-@Suite struct BloomFilterTests {
-    @Test func neverForgetsAndRarelyImagines() {
-        var filter = BloomFilter(capacity: 10_000)
-        var random = SystemRandomNumberGenerator()
-        let added = (0..<10_000).map { _ in UInt64.random(in: .min ... .max, using: &random) }
-        for value in added { filter.insert(value) }
-        #expect(added.allSatisfy(filter.mayContain))
-        let falsePositives = (0..<10_000).filter { _ in filter.mayContain(UInt64.random(in: .min ... .max, using: &random)) }.count
-        #expect(falsePositives < 300, "\(falsePositives) false positives in 10 000")
-        var fresh = BloomFilter(capacity: 10)
-        let firstTime = fresh.insert(42)
-        let secondTime = fresh.insert(42)
-        #expect(!firstTime)
-        #expect(secondTime)
-    }
-}
