@@ -57,6 +57,15 @@ final class ImportKeys {
         try id(key, in: &accounts) { try database.importAccountID($0) }
     }
 
+    /// Starts the look-ups of a record's account and contact together (`KeyTable.touch`).
+    func warm(account: Bytes?, contact: Bytes?) {
+        if let account { touched &+= accounts.touch(account) }
+        if let contact { touched &+= contacts.touch(contact) }
+    }
+
+    /// Where `warm` leaves what it read, so the reads are kept.
+    private var touched: UInt32 = 0
+
     func contact(_ key: Bytes) throws -> ContactRef? {
         if let known = contacts.find(key) { return known.id == Self.absent ? nil : known }
         guard !preloaded else { return nil }

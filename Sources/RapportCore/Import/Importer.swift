@@ -104,10 +104,10 @@ public struct Importer {
     ) throws -> Checked {
         let reader = try openReader(path, encoding)
 
-        func report(_ error: CSVError) throws {
+        func report(_ error: CSVError, sawMultibyteUTF8: Bool) throws {
             // Fall back to GB18030 only while nothing showed the file to be UTF-8: a UTF-8
             // file with one broken spot must not be decoded as GB18030 throughout.
-            if detecting, error.kind == .invalidText, encoding == .utf8, !reader.sawMultibyteUTF8 { throw NotUTF8() }
+            if detecting, error.kind == .invalidText, encoding == .utf8, !sawMultibyteUTF8 { throw NotUTF8() }
             var reason = error.reason
             if error.kind == .invalidText {
                 switch (encoding, detecting) {
@@ -127,7 +127,7 @@ public struct Importer {
                 return checked
             }
         } catch {
-            try report(error)
+            try report(error, sawMultibyteUTF8: reader.sawMultibyteUTF8)
             return checked
         }
         let size = Self.size(of: path)
@@ -137,26 +137,29 @@ public struct Importer {
             header: header, keys: keys, resolver: KeyResolver(keys: keys), config: config, problems: problems,
             estimatedRows: min(size / 64, 4_000_000))
         var validator = V(context: context)
-        let fields = RecordFields(reader: reader, problems: problems)
         let spool = try RowSpool()
-        while true {
-            do {
-                guard try reader.next() else { break }
-            } catch {
+        // The records are read on a second thread from here on.
+        let pipe = RecordPipe(reading: reader)
+        defer { pipe.close() }
+        while let batch = pipe.next() {
+            try batch.forEach { entry in
                 checked.rows += 1
-                try report(error)
-                if error.endsFile { break }
-                continue
+                if checked.rows % ImportProgress.interval == 0 { progress?(ImportProgress(phase: .checking, rows: checked.rows)) }
+                let record: CSVRecord
+                switch entry {
+                case .success(let read): record = read
+                case .failure(let failed):
+                    try report(failed.error, sawMultibyteUTF8: failed.sawMultibyteUTF8)
+                    return
+                }
+                guard record.cellCount == header.width else {
+                    problems.add(line: record.line, field: nil,
+                                 "\(record.cellCount) cell\(record.cellCount == 1 ? "" : "s"), but the header has \(header.width) columns")
+                    return
+                }
+                guard let row = try validator.validate(RecordFields(record: record, problems: problems)), problems.isEmpty else { return }
+                try spool.append(row, stored: validator.isStored(row))
             }
-            checked.rows += 1
-            if checked.rows % ImportProgress.interval == 0 { progress?(ImportProgress(phase: .checking, rows: checked.rows)) }
-            guard reader.cellCount == header.width else {
-                problems.add(line: reader.line, field: nil,
-                             "\(reader.cellCount) cell\(reader.cellCount == 1 ? "" : "s"), but the header has \(header.width) columns")
-                continue
-            }
-            guard let row = try validator.validate(fields), problems.isEmpty else { continue }
-            try spool.append(row, stored: validator.isStored(row))
         }
         try validator.finish()
         checked.spool = spool

@@ -46,6 +46,13 @@ struct KeyTable<Value> {
         }
     }
 
+    /// Reads the slot where a look-up of `key` starts, and nothing else: issued for two keys
+    /// back to back, their cache misses (the table is tens of megabytes) overlap, and the
+    /// `find`s that follow hit the cache.
+    func touch(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        slots[Int(truncatingIfNeeded: Self.hash(key)) & mask].entry
+    }
+
     func find(_ key: String) -> Value? {
         var key = key
         return key.withUTF8 { find($0) }

@@ -5,18 +5,18 @@ typealias Bytes = UnsafeBufferPointer<UInt8>
 /// what is wrong as `FILE:LINE: field: reason` and returns nil, so all of a row's checks
 /// run and every problem of the line is listed.
 struct RecordFields {
-    let reader: CSVReader
+    let record: CSVRecord
     let problems: ImportProblems
 
-    var line: Int { reader.line }
+    var line: Int { record.line }
 
     func fail(_ cell: Cell, _ reason: String) {
-        problems.add(line: reader.line, field: cell.name, reason)
+        problems.add(line: record.line, field: cell.name, reason)
     }
 
     private func bytes(_ cell: Cell) -> Bytes? {
-        guard let index = cell.index, index < reader.cellCount else { return nil }
-        return reader.bytes(index)
+        guard let index = cell.index, index < record.cellCount else { return nil }
+        return record.bytes(index)
     }
 
     /// Reports an empty required cell (a column missing from the header is reported once,

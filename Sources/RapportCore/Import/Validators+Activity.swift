@@ -66,8 +66,10 @@ struct TouchValidator: RowValidator {
     var updatedColumns: Set<String> { [] }
 
     func validate(_ fields: RecordFields) throws -> TouchRow? {
-        let accountID = try fields.key(account).flatMap { try context.resolver.account($0, account, fields) }
-        let contactID = try fields.key(contact).flatMap { try context.resolver.contact($0, account: accountID, contact, fields) }
+        let (accountKey, contactKey) = (fields.key(account), fields.key(contact))
+        context.keys.warm(account: accountKey, contact: contactKey)
+        let accountID = try accountKey.flatMap { try context.resolver.account($0, account, fields) }
+        let contactID = try contactKey.flatMap { try context.resolver.contact($0, account: accountID, contact, fields) }
         let repID = try fields.key(rep).flatMap { try context.resolver.rep($0, rep, fields) }
         let date = fields.date(self.date)
         let channel = fields.choice(channels, self.channel)
