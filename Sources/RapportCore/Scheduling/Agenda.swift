@@ -14,22 +14,67 @@ public func agendaItems(
 public func agendaDays(
     db: Database, config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?
 ) throws -> [AgendaDay] {
+    try agendaDays(db: db, config: config, occasions: occasions, from: from, through: through, rep: rep, splitFrom: 8_192)
+}
+
+/// `agendaDays`, over all reps in two halves of the account row ids when there are at least
+/// `splitFrom` of them: the second half is loaded (on a second, read-only connection),
+/// computed and ranked on another core meanwhile, then the two ranked lists are merged.
+/// WAL readers do not block each other; each statement reads its own snapshot either way,
+/// so two connections add no inconsistency. One rep's few rows, an in-memory or URI
+/// database load in one part.
+func agendaDays(
+    db: Database, config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?,
+    splitFrom: Int64
+) throws -> [AgendaDay] {
     let context = AgendaContext(date: from, config: config, occasions: occasions)
-    let histories = try db.agendaHistories(from: from, through: through, rep: rep, context: context)
-    // Many accounts: the rules of the second half run on another core meanwhile (each half
-    // with its own context: a context's caches are not shared across threads).
-    guard histories.count >= 8_192 else { return try AgendaRules.days(histories, from: from, through: through, context: context) }
-    let half = histories.count / 2
-    let tail = histories[half...]
-    let background = BackgroundWork {
-        try AgendaRules.unrankedDays(tail, from: from, through: through, context: AgendaContext(date: from, config: config, occasions: occasions))
+    guard let plan = try db.agendaPlan(from: from, through: through, rep: rep, context: context) else { return [] }
+    let path = db.path
+    guard plan.repID == nil, plan.accountIDs.upperBound - plan.accountIDs.lowerBound + 1 >= splitFrom,
+          !path.isEmpty, path != ":memory:", !path.hasPrefix("file:") else {
+        return try agendaPart(db: db, plan: plan, ids: plan.accountIDs, context: context)
     }
-    var days = try AgendaRules.unrankedDays(histories[..<half], from: from, through: through, context: context)
-    let rest = try background.wait()
+    let (lower, upper) = plan.halves
+    let background = BackgroundWork { () -> [AgendaDay]? in
+        guard let second = try? Database(path: path, mode: .readOnly) else { return nil }
+        return try agendaPart(db: second, plan: plan, ids: upper, context: AgendaContext(date: from, config: config, occasions: occasions))
+    }
+    var days = try agendaPart(db: db, plan: plan, ids: lower, context: context)
+    var rest = try background.wait() ?? agendaPart(db: db, plan: plan, ids: upper, context: context)
+    lap("waited")
+    for index in rest.indices {
+        // Taken out of the days, so that the merge moves the items (a list still held by
+        // its day would be copied on the first change).
+        var (mine, theirs): ([AgendaItem], [AgendaItem]) = ([], [])
+        swap(&mine, &days[index].items)
+        swap(&theirs, &rest[index].items)
+        lap("swapped")
+        days[index].items = AgendaRanking.merged(&mine, &theirs)
+        lap("merged")
+    }
+    return days
+}
+
+/// The ranked days of the accounts whose row id is in `ids`, with their contacts to reach
+/// (read for the accounts that have an item only).
+private func agendaPart(db: Database, plan: AgendaPlan, ids: ClosedRange<Int64>, context: AgendaContext) throws -> [AgendaDay] {
+    let load = try db.agendaLoad(plan, ids: ids)
+    lap("-")
+    var origins: [[Int32]] = []
+    var days = try AgendaRules.unrankedDays(load.histories[...], from: plan.from, through: plan.through, context: context, origins: &origins)
+    lap("rules")
+    var wanted: [Int64] = []
+    for dayOrigins in origins { for origin in dayOrigins where load.reachContactIDs[Int(origin)] != 0 { wanted.append(load.reachContactIDs[Int(origin)]) } }
+    let contacts = try db.agendaContacts(ids: Array(Set(wanted)).sorted())
     for index in days.indices {
-        days[index].items.append(contentsOf: rest[index].items)
+        for (slot, origin) in origins[index].enumerated() {
+            guard var contact = contacts[load.reachContactIDs[Int(origin)]] else { continue }
+            contact.account = days[index].items[slot].account
+            days[index].items[slot].contact = contact
+        }
         AgendaRanking.rank(&days[index].items)
     }
+    lap("assign+rank")
     return days
 }
 
@@ -56,20 +101,35 @@ extension AgendaRules {
     static func unrankedDays(
         _ histories: ArraySlice<AgendaHistory>, from: CivilDate, through: CivilDate, context: AgendaContext
     ) throws -> [AgendaDay] {
+        var origins: [[Int32]] = []
+        return try unrankedDays(histories, from: from, through: through, context: context, origins: &origins)
+    }
+
+    /// `unrankedDays`, with the position in `histories` (from its start index) of each
+    /// day's items in `origins`.
+    static func unrankedDays(
+        _ histories: ArraySlice<AgendaHistory>, from: CivilDate, through: CivilDate, context: AgendaContext,
+        origins: inout [[Int32]]
+    ) throws -> [AgendaDay] {
+        origins = []
         var days: [AgendaDay] = []
         var date = from
         while date <= through {
             let dayContext = context.on(date)
             var items: [AgendaItem] = []
+            var dayOrigins: [Int32] = []
             items.reserveCapacity(histories.count)
+            dayOrigins.reserveCapacity(histories.count)
             try histories.withUnsafeBufferPointer { histories in
                 for index in histories.indices {
                     guard var item = try item(for: histories[index].input(asOf: date), context: dayContext) else { continue }
                     item.contact = histories[index].contactToReach
                     items.append(item)
+                    dayOrigins.append(Int32(index))
                 }
             }
             days.append(AgendaDay(date: date, items: consume items))
+            origins.append(dayOrigins)
             date = date.adding(days: 1)
         }
         return days

@@ -1,4 +1,15 @@
 import CSQLite
+import Foundation
+
+// TEMPORARY instrumentation
+func lap(_ what: String) {
+    guard ProcessInfo.processInfo.environment["LAPS"] != nil else { return }
+    let now = DispatchTime.now().uptimeNanoseconds
+    let key = "lap-\(pthread_self())"
+    let last = Thread.current.threadDictionary[key] as? UInt64 ?? now
+    Thread.current.threadDictionary[key] = now
+    FileHandle.standardError.write(Data("  [\(Thread.isMainThread ? "main" : "bg")] \(what) \((now - last) / 1000) us\n".utf8))
+}
 
 /// Loading the agenda's inputs for a range of days [from, through] — one day for `today`,
 /// a week for `agenda` — for every account or one rep's, in a fixed number of set-based
@@ -7,17 +18,33 @@ import CSQLite
 /// tier, or a birthday, event, open invoice or promise near the range); the rules then
 /// decide exactly. See docs/agenda.md for the indexes each query uses.
 extension Database {
+    /// Every account's (or one rep's) history over [from, through], each with its contact
+    /// to reach. `agendaDays` loads in parts instead (`agendaPlan`, `agendaLoad`) and reads
+    /// the contacts of the accounts that have an item only (`agendaContacts`).
     public func agendaHistories(from: CivilDate, through: CivilDate, rep: String?, context: AgendaContext) throws -> [AgendaHistory] {
-        guard from <= through else { return [] }
-        let config = context.config
+        guard let plan = try agendaPlan(from: from, through: through, rep: rep, context: context) else { return [] }
+        var load = try agendaLoad(plan, ids: plan.accountIDs)
+        let contacts = try agendaContacts(ids: load.reachContactIDs.filter { $0 != 0 })
+        for index in load.histories.indices {
+            guard var contact = contacts[load.reachContactIDs[index]] else { continue }
+            contact.account = load.histories[index].account.key
+            load.histories[index].contactToReach = contact
+        }
+        return load.histories
+    }
+
+    /// What every part of a load shares: the reps, the occasion windows open in the range,
+    /// how far back recent touches are needed, the row ids of the accounts. Nil when the
+    /// range is empty.
+    func agendaPlan(from: CivilDate, through: CivilDate, rep: String?, context: AgendaContext) throws -> AgendaPlan? {
+        guard from <= through else { return nil }
+        lap("-")
         var repHandles: [Int64: String] = [:]
         try forEachRow("SELECT id, handle FROM rep") { repHandles[$0.int64(0)] = $0.string(1) }
         let repID: Int? = try rep.map { handle in
             guard let id = repHandles.first(where: { $0.value == handle })?.key else { throw try unknownRep(handle) }
             return Int(id)
         }
-        let scope = AgendaScope(repID: repID)
-
         // The countries in use (a loose scan of the country index: one seek per country).
         let countries = try rows("""
             WITH RECURSIVE c(country) AS (
@@ -26,88 +53,92 @@ extension Database {
                 SELECT (SELECT MIN(a.country) FROM account a WHERE a.country > c.country) FROM c WHERE c.country IS NOT NULL)
             SELECT country FROM c WHERE country IS NOT NULL
             """) { $0.string(0) }
-        let occasionFilter = try OccasionFilter(countries: countries, from: from, through: through, context: context)
+        lap("countries")
+        let occasions = try OccasionFilter(countries: countries, from: from, through: through, context: context)
+        lap("filter")
         let horizon = try max(context.on(from).touchHorizon(countries: countries), context.on(through).touchHorizon(countries: countries))
-
-        // The per-source reads (events, birthdays, invoices, promises, snoozes, recent
-        // touches) do not depend on the account pass: over all reps they run on a second,
-        // read-only connection meanwhile (WAL readers do not block each other; each statement
-        // reads its own snapshot either way, so two connections add no inconsistency). An
-        // in-memory or URI database, or one rep's few rows, load in turn.
-        let window = AgendaSourceWindow(from: from, through: through, horizon: horizon, config: config, scope: scope)
-        var background: BackgroundWork<AgendaSources?>?
-        let path = self.path
-        if repID == nil, !path.isEmpty, path != ":memory:", !path.hasPrefix("file:") {
-            background = BackgroundWork {
-                guard let second = try? Database(path: path, mode: .readOnly) else { return nil }
-                return try second.agendaSources(window)
-            }
+        var ids: ClosedRange<Int64> = 0...0
+        try forEachRow("SELECT (SELECT MIN(id) FROM account), (SELECT MAX(id) FROM account)") { row in
+            if !row.isNull(0) { ids = row.int64(0)...row.int64(1) }
         }
+        lap("plan")
+        return AgendaPlan(
+            from: from, through: through, config: context.config, repHandles: repHandles, repID: repID,
+            occasions: occasions, horizon: horizon, accountIDs: ids)
+    }
 
-        // The second pass and the touch searches come back to pages the first pass read: a
-        // page cache that holds them for this load (then shrinks back, so the next run starts
-        // cold again, like any new process).
-        let cacheSize = try scalarInt("PRAGMA cache_size") ?? -2000
-        try execute("PRAGMA cache_size = -65536")
-        defer { try? execute("PRAGMA cache_size = \(cacheSize)") }
-
-        // Pass 1: the accounts a check-in or an open occasion window puts on the agenda.
-        var accounts = AgendaAccountRows(repHandles: repHandles)
-        let (dueSQL, dueArguments) = accountsQuery(from: from, through: through, config: config, scope: scope, occasions: occasionFilter)
-        try forEachRow(dueSQL, dueArguments) { try accounts.append($0) }
-
-        // Pass 2: the other accounts one of the sources names (found by row id).
-        var sources = try background?.wait() ?? agendaSources(window)
-        var others: [Int64] = []
+    /// The histories of the accounts whose row id is in `ids` (all of them, or one rep's)
+    /// that can have a reason in the range, in row id order, with the row id of each one's
+    /// contact to reach (0: none). The sources are read first, so one pass over the
+    /// accounts finds both those a check-in or an occasion window puts on the agenda and
+    /// those a source names.
+    func agendaLoad(_ plan: AgendaPlan, ids: ClosedRange<Int64>) throws -> AgendaLoad {
+        let scope = AgendaScope(repID: plan.repID, ids: ids)
+        var sources = try agendaSources(AgendaSourceWindow(
+            from: plan.from, through: plan.through, horizon: plan.horizon, config: plan.config, scope: scope))
         // (A snooze alone gives no reason.)
-        for (id, partial) in sources.partials where accounts.index[id] == nil && partial.namesAReason { others.append(id) }
-        if !others.isEmpty {
-            others.sort()
-            try forEachRow(Self.accountColumns + """
+        var named: [Int64] = []
+        for (id, partial) in sources.partials where partial.namesAReason { named.append(id) }
+        named.sort()
 
-                WHERE a.id IN (SELECT value FROM json_each(?3)) AND a.created_on <= ?2
-                """, [from, through, Self.jsonArray(others)]) { try accounts.append($0) }
-        }
+        var accounts = AgendaAccountRows(repHandles: plan.repHandles)
+        let (sql, arguments) = accountsQuery(plan, scope: scope, named: named)
+        lap("named")
+        try forEachRow(sql, arguments) { try accounts.append($0) }
+        lap("accounts \(accounts.ids.count)")
 
         // Taken out of their holders, so that changing them copies nothing.
-        var histories: [AgendaHistory] = []
-        swap(&histories, &accounts.histories)
+        var load = AgendaLoad()
+        swap(&load.histories, &accounts.histories)
+        swap(&load.reachContactIDs, &accounts.reachContactIDs)
         var partials = sources.partials
         sources.partials = [:]
         for (slot, id) in accounts.ids.enumerated() {
-            partials.removeValue(forKey: id)?.move(into: &histories[slot])
+            partials.removeValue(forKey: id)?.move(into: &load.histories[slot])
         }
         for (id, stamp) in sources.touches {
             guard let slot = accounts.index[id] else { continue }
-            histories[slot].touches.append(stamp)
+            load.histories[slot].touches.append(stamp)
         }
-        return histories
+        lap("attach")
+        return load
+    }
+
+    /// The contacts to reach, by row id: what the agenda shows of the accounts that have an
+    /// item (read after the rules, not for every account the load considers). `account`
+    /// is left empty for the caller to fill.
+    func agendaContacts(ids: [Int64]) throws -> [Int64: Contact] {
+        guard !ids.isEmpty else { return [:] }
+        lap("-")
+        defer { lap("contacts \(ids.count)") }
+        var contacts: [Int64: Contact] = [:]
+        contacts.reserveCapacity(ids.count)
+        let sql = """
+            SELECT c.id, c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale
+            FROM contact c WHERE c.id IN (SELECT value FROM json_each(?))
+            """
+        try forEachRow(sql, [Self.jsonArray(ids)]) { row in
+            contacts[row.int64(0)] = Contact(
+                key: row.string(1), account: "", name: row.string(2), salutation: row.text(3),
+                title: row.text(4), role: row.text(5).flatMap(ContactRole.init(rawValue:)),
+                status: .current, phone: row.text(6), email: row.text(7), chat: row.text(8),
+                channel: row.text(9).flatMap(Channel.init(rawValue:)), locale: row.text(10))
+        }
+        return contacts
     }
 
     // MARK: the account query
 
-    /// The columns of an account row (`AgendaAccountRows.append`); ?1 is the first day of
-    /// the range, ?2 the last. `last` is the last touch before ?1 (touches within the range
-    /// only move a check-in later, so this keeps every account whose check-in can fall
-    /// due): the kept `last_touch_on` when it is before ?1, else a search of the touch index
-    /// (only when replaying a past day, or for accounts touched on ?1 itself). The same for
-    /// the last collection touch.
-    static let accountColumns = """
-        SELECT a.id, a.key, a.name, a.tier, a.owner_id, a.country, a.created_on, a.status, a.cadence_days,
-               CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?1 THEN a.last_touch_on
-               ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?1) END,
-               CASE WHEN a.last_collection_on IS NULL OR a.last_collection_on < ?1 THEN a.last_collection_on
-               ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection' AND t.date < ?1) END,
-               c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale, a.locale
-        FROM account a LEFT JOIN contact c ON c.id = a.reach_contact_id
-        """
-
-    /// Accounts created by `through` whose check-in can fall due in the range (per-tier
-    /// cutoff dates bound as parameters), or whose country and tier have an occasion window
-    /// open. The accounts the other sources name come in a second pass by row id.
-    private func accountsQuery(
-        from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, occasions: OccasionFilter
-    ) -> (String, [any SQLBindable]) {
+    /// The account pass over the row ids of `scope`: accounts created by the last day whose
+    /// check-in can fall due in the range (per-tier cutoff dates bound as parameters), or
+    /// whose country and tier have an occasion window open, or that a source names. ?1 is
+    /// the first day, ?2 the last. `last` is the last touch before ?1 (touches within the
+    /// range only move a check-in later, so this keeps every account whose check-in can
+    /// fall due): the kept `last_touch_on` when it is before ?1, else a search of the touch
+    /// index (only when replaying a past day, or for accounts touched on ?1 itself). The
+    /// same for the last collection touch.
+    private func accountsQuery(_ plan: AgendaPlan, scope: AgendaScope, named: [Int64]) -> (String, [any SQLBindable]) {
+        let (through, config, occasions) = (plan.through, plan.config, plan.occasions)
         // A check-in is due by `through` when its base date is on or before through − cadence.
         let tiers = config.cadence.keys.sorted()
         var cutoffArguments: [any SQLBindable] = []
@@ -116,28 +147,36 @@ extension Database {
         let cutoff = "CASE a.tier " + tiers.map { _ in "WHEN ? THEN ? " }.joined() + "ELSE ? END"
         // Occasion windows only when one is open: most days none is, and the test costs a
         // string per account.
-        var occasionTerms = ""
-        var occasionArguments: [any SQLBindable] = []
+        var terms = ""
+        var termArguments: [any SQLBindable] = []
         if !occasions.everyTier.isEmpty {
-            occasionTerms += "\n   OR a.country IN (SELECT value FROM json_each(?))"
-            occasionArguments.append(Self.jsonArray(occasions.everyTier.sorted()))
+            terms += "\n   OR a.country IN (SELECT value FROM json_each(?))"
+            termArguments.append(Self.jsonArray(occasions.everyTier.sorted()))
         }
         if !occasions.pairs.isEmpty {
-            occasionTerms += "\n   OR (a.country || char(31) || a.tier) IN (SELECT value FROM json_each(?))"
-            occasionArguments.append(Self.jsonArray(occasions.pairs.sorted()))
+            terms += "\n   OR (a.country || char(31) || a.tier) IN (SELECT value FROM json_each(?))"
+            termArguments.append(Self.jsonArray(occasions.pairs.sorted()))
         }
-        let sql = Self.accountColumns + """
-
-            WHERE a.created_on <= ?2\(scope.account("a"))
-              AND ((a.status = 'active' AND COALESCE(
-                       CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?1 THEN a.last_touch_on
-                       ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?1) END, a.created_on)
-                   <= CASE WHEN a.cadence_days IS NOT NULL THEN date(?2, '-' || a.cadence_days || ' days') ELSE \(cutoff) END)\(occasionTerms))
+        if !named.isEmpty {
+            terms += "\n   OR a.id IN (SELECT value FROM json_each(?))"
+            termArguments.append(Self.jsonArray(named))
+        }
+        let lastTouch = """
+            CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?1 THEN a.last_touch_on
+            ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?1) END
             """
-        var arguments: [any SQLBindable] = [from, through] + scope.arguments
-        arguments += cutoffArguments
-        arguments += occasionArguments
-        return (sql, arguments)
+        let sql = """
+            SELECT a.id, a.key, a.name, a.tier, a.owner_id, a.country, a.created_on, a.status, a.cadence_days,
+                   \(lastTouch),
+                   CASE WHEN a.last_collection_on IS NULL OR a.last_collection_on < ?1 THEN a.last_collection_on
+                   ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection' AND t.date < ?1) END,
+                   a.locale, a.reach_contact_id
+            FROM account a
+            WHERE a.created_on <= ?2\(scope.account("a", first: 3))
+              AND ((a.status = 'active' AND COALESCE(\(lastTouch), a.created_on)
+                   <= CASE WHEN a.cadence_days IS NOT NULL THEN date(?2, '-' || a.cadence_days || ' days') ELSE \(cutoff) END)\(terms))
+            """
+        return (sql, [plan.from, plan.through] + scope.arguments + cutoffArguments + termArguments)
     }
 
     /// The sources' reads for one range, as plain values (sent to the second connection).
@@ -159,20 +198,26 @@ extension Database {
     func agendaSources(_ window: AgendaSourceWindow) throws -> AgendaSources {
         let (from, through, config, scope) = (window.from, window.through, window.config, window.scope)
         var sources = AgendaSources()
+        lap("start")
         try loadEvents(from: from, through: through, config: config, scope: scope, into: &sources.partials)
+        lap("events")
         try loadBirthdays(from: from, through: through, config: config, scope: scope, into: &sources.partials)
-        try loadInvoices(from: from, through: through, scope: scope, into: &sources.partials)
+        lap("birthdays")
+        try loadInvoices(from: from, through: through, config: config, scope: scope, into: &sources.partials)
+        lap("invoices")
         try loadPromises(scope: scope, into: &sources.partials)
         try loadSnoozes(from: from, scope: scope, into: &sources.partials)
+        lap("promises+snoozes")
         // Recent touches: the short windows need their kinds; days of the range need all.
         let touchSQL = """
             SELECT t.account_id, t.date, t.kind FROM touch t
-            WHERE t.date >= ? AND t.date <= ? AND (t.kind IN ('greeting', 'gift', 'care', 'visit') OR t.date >= ?)
-            """ + scope.touch
+            WHERE t.date >= ?1 AND t.date <= ?2 AND (t.kind IN ('greeting', 'gift', 'care', 'visit') OR t.date >= ?3)
+            """ + scope.byAccountColumn("t.account_id", first: 4)
         try forEachRow(touchSQL, [from.adding(days: -window.horizon), through, from] + scope.arguments) { row in
             guard let date = row.date(1), let kind = TouchKind(rawValue: row.string(2)) else { return }
             sources.touches.append((row.int64(0), TouchSummary.Stamp(date: date, kind: kind)))
         }
+        lap("touches")
         return sources
     }
 
@@ -220,8 +265,8 @@ extension Database {
             SELECT e.account_id, e.kind, e.title, e.date, e.calendar, e.repeat, e.sensitive,
                    c.key, c.name, c.role, c.status, c.birthday, c.birthday_calendar
             FROM event e LEFT JOIN contact c ON c.id = e.contact_id
-            WHERE substr(e.date, -5) IN (SELECT value FROM json_each(?))
-            """ + scope.byAccountColumn("e.account_id")
+            WHERE substr(e.date, -5) IN (SELECT value FROM json_each(?1))
+            """ + scope.byAccountColumn("e.account_id", first: 2)
         try forEachRow(sql, [Self.jsonArray(monthDays.sorted())] + scope.arguments) { row in
             let calendar = try Self.parse(CalendarKind.self, row.string(4), what: "event calendar")
             let text = row.string(3)
@@ -255,8 +300,8 @@ extension Database {
         let monthDays = MonthDayCandidates.gregorian(from: from, through: end).union(MonthDayCandidates.lunar(from: from, through: end))
         let sql = """
             SELECT c.account_id, c.key, c.name, c.role, c.status, c.birthday, c.birthday_calendar FROM contact c
-            WHERE c.birthday IS NOT NULL AND substr(c.birthday, -5) IN (SELECT value FROM json_each(?))
-            """ + scope.byAccountColumn("c.account_id") + " ORDER BY c.id"
+            WHERE c.birthday IS NOT NULL AND substr(c.birthday, -5) IN (SELECT value FROM json_each(?1))
+            """ + scope.byAccountColumn("c.account_id", first: 2) + " ORDER BY c.id"
         try forEachRow(sql, [Self.jsonArray(monthDays.sorted())] + scope.arguments) { row in
             let contact = try Self.contact(row, from: 1)
             byAccount[row.int64(0), default: Partial()].contacts.removeAll { $0.key == contact.key }
@@ -266,8 +311,13 @@ extension Database {
 
     /// Invoices issued by `through` that can be open on a day of the range: their payments
     /// fall short (`paid_total < amount`) or one is dated on or after `from`. What was paid
-    /// before `from` comes from `paid_total` unless a payment is that late.
-    private func loadInvoices(from: CivilDate, through: CivilDate, scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
+    /// before `from` comes from `paid_total` unless a payment is that late. Only those that
+    /// can reach a collection level by `through` (due on or before `through` − the earliest
+    /// level's offset), and any of an account with a promise (a promise that names no invoice
+    /// covers all its open invoices): an invoice not yet at a level names no reason.
+    private func loadInvoices(
+        from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, into byAccount: inout [Int64: Partial]
+    ) throws {
         let columns = """
             SELECT i.id, i.account_id, i.number, i.issued_on, i.due_on, i.amount, i.currency,
                    CASE WHEN i.last_paid_on IS NULL OR i.last_paid_on < ?1 THEN i.paid_total
@@ -275,11 +325,17 @@ extension Database {
                    i.last_paid_on >= ?1
             FROM invoice i
             """
-        let sql = columns + " WHERE i.paid_total < i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", parameter: "?3")
+        let dueBy = config.collectionLevels.values.min().map { through.adding(days: -$0) }
+        // The invoices paid off in the range are found by `invoice_last_paid` (few), not
+        // among all the invoices of the row id range (`+` keeps the planner off
+        // `invoice_account`); each account's invoices are listed in the order the rows come.
+        let reachable = " AND (i.due_on <= ?\(3 + scope.arguments.count) OR i.account_id IN (SELECT account_id FROM promise))"
+        let sql = columns + " WHERE i.paid_total < i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", first: 3) + reachable
             + " UNION ALL " + columns
-            + " WHERE i.last_paid_on >= ?1 AND i.paid_total >= i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", parameter: "?3")
+            + " WHERE i.last_paid_on >= ?1 AND i.paid_total >= i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("+i.account_id", first: 3)
+            + reachable
         var late: [Int64: (account: Int64, slot: Int)] = [:]
-        try forEachRow(sql, [from, through] + scope.arguments) { row in
+        try forEachRow(sql, [from, through] + scope.arguments + [dueBy]) { row in
             guard let issued = row.date(3), let due = row.date(4) else {
                 throw RapportError.data("invoice \(row.string(2)): bad issued_on or due_on")
             }
@@ -306,7 +362,8 @@ extension Database {
         let sql = """
             SELECT p.account_id, i.number, p.promised_on, p.amount, p.currency
             FROM promise p LEFT JOIN invoice i ON i.id = p.invoice_id
-            """ + (scope.repID == nil ? "" : " WHERE p.account_id IN (SELECT id FROM account WHERE owner_id = ?)")
+            WHERE 1
+            """ + scope.byAccountColumn("p.account_id", first: 1)
         try forEachRow(sql, scope.arguments) { row in
             guard let promisedOn = row.date(2) else { throw RapportError.data("promise: bad promised_on") }
             byAccount[row.int64(0), default: Partial()].promises.append(Promise(
@@ -317,7 +374,7 @@ extension Database {
 
     /// Snoozes still in force on `from` (they carry no recording date and always count).
     private func loadSnoozes(from: CivilDate, scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
-        let sql = "SELECT s.account_id, s.kind, s.until FROM snooze s WHERE s.until >= ?" + scope.byAccountColumn("s.account_id")
+        let sql = "SELECT s.account_id, s.kind, s.until FROM snooze s WHERE s.until >= ?1" + scope.byAccountColumn("s.account_id", first: 2)
         try forEachRow(sql, [from] + scope.arguments) { row in
             guard let until = row.date(2) else { throw RapportError.data("snooze: bad until date") }
             let kind = try Self.parse(ReasonKind.self, row.string(1), what: "snooze kind")
@@ -357,38 +414,33 @@ extension Database {
 struct AgendaAccountRows {
     let repHandles: [Int64: String]
     var histories: [AgendaHistory] = []
+    /// The row id of each history's contact to reach (0: none).
+    var reachContactIDs: [Int64] = []
     /// Row id of each history, and the reverse.
     var ids: [Int64] = []
     var index: [Int64: Int] = [:]
 
     init(repHandles: [Int64: String]) { self.repHandles = repHandles }
 
-    /// Reads a row of `Database.accountColumns`.
+    /// Reads a row of the account query.
     mutating func append(_ row: Row) throws {
         let id = row.int64(0)
         guard let createdOn = row.date(6) else { throw RapportError.data("account \(row.string(1)): bad created_on") }
         let account = Account(
             key: row.string(1), name: row.string(2), tier: row.string(3), owner: repHandles[row.int64(4)] ?? "",
-            country: row.string(5), locale: row.text(21), createdOn: createdOn,
+            country: row.string(5), locale: row.text(11), createdOn: createdOn,
             status: row.string(7) == "dormant" ? .dormant : .active, cadenceDays: row.optionalInt(8))
-        let contact = row.text(11).map { key in
-            Contact(
-                key: key, account: account.key, name: row.string(12), salutation: row.text(13),
-                title: row.text(14), role: row.text(15).flatMap(ContactRole.init(rawValue:)),
-                status: .current, phone: row.text(16), email: row.text(17), chat: row.text(18),
-                channel: row.text(19).flatMap(Channel.init(rawValue:)), locale: row.text(20))
-        }
         index[id] = histories.count
         ids.append(id)
+        reachContactIDs.append(row.int64(12))
         // Built in place (a history held in a variable first is copied into the array).
-        histories.append(AgendaHistory(
-            account: account, lastTouchBefore: row.date(9), lastCollectionBefore: row.date(10), contactToReach: contact))
+        histories.append(AgendaHistory(account: account, lastTouchBefore: row.date(9), lastCollectionBefore: row.date(10)))
     }
 }
 
 /// The countries (every tier) and country–tier pairs that have a holiday or gift window
 /// open on some day of [from, through].
-struct OccasionFilter {
+struct OccasionFilter: Sendable {
     var everyTier: Set<String> = []
     /// `country` + U+001F + `tier`.
     var pairs: Set<String> = []
@@ -414,21 +466,52 @@ struct OccasionFilter {
     }
 }
 
-/// All accounts, or one rep's: the SQL fragments and arguments that narrow each query.
+/// A range of account row ids, of all accounts or one rep's: the SQL fragments and
+/// arguments that narrow each query. The fragments use numbered parameters from `first`
+/// on (the range's bounds, then the rep), `arguments` in that order.
 struct AgendaScope: Sendable {
     var repID: Int?
-    var arguments: [any SQLBindable] { repID.map { [$0] } ?? [] }
+    var ids: ClosedRange<Int64>
+    var arguments: [any SQLBindable] { [ids.lowerBound, ids.upperBound] + (repID.map { [$0] } ?? []) }
 
-    /// ` AND alias.owner_id = ?` on the account table.
-    func account(_ alias: String) -> String { repID == nil ? "" : " AND \(alias).owner_id = ?" }
-
-    /// ` AND column IN (the rep's accounts)` on a table keyed by account.
-    func byAccountColumn(_ column: String, parameter: String = "?") -> String {
-        repID == nil ? "" : " AND \(column) IN (SELECT id FROM account WHERE owner_id = \(parameter))"
+    /// On the account table.
+    func account(_ alias: String, first: Int) -> String {
+        " AND \(alias).id BETWEEN ?\(first) AND ?\(first + 1)" + (repID == nil ? "" : " AND \(alias).owner_id = ?\(first + 2)")
     }
 
-    /// The recent-touch query's filter.
-    var touch: String { byAccountColumn("t.account_id") }
+    /// On a table keyed by account.
+    func byAccountColumn(_ column: String, first: Int) -> String {
+        " AND \(column) BETWEEN ?\(first) AND ?\(first + 1)"
+            + (repID == nil ? "" : " AND \(column) IN (SELECT id FROM account WHERE owner_id = ?\(first + 2))")
+    }
+}
+
+/// What every part of one agenda load shares (`Database.agendaPlan`); sent to the thread
+/// that loads the other part.
+struct AgendaPlan: Sendable {
+    var from: CivilDate
+    var through: CivilDate
+    var config: RapportConfig
+    var repHandles: [Int64: String]
+    var repID: Int?
+    var occasions: OccasionFilter
+    /// How many days before `from` recent touches are needed (`AgendaContext.touchHorizon`).
+    var horizon: Int
+    /// The smallest and largest account row id.
+    var accountIDs: ClosedRange<Int64>
+
+    /// The row ids split in two halves, one per thread.
+    var halves: (ClosedRange<Int64>, ClosedRange<Int64>) {
+        let middle = accountIDs.lowerBound + (accountIDs.upperBound - accountIDs.lowerBound) / 2
+        return (accountIDs.lowerBound...middle, (middle + 1)...max(middle + 1, accountIDs.upperBound))
+    }
+}
+
+/// One part of a load: histories in account row id order, and the row id of each one's
+/// contact to reach (0: none).
+struct AgendaLoad {
+    var histories: [AgendaHistory] = []
+    var reachContactIDs: [Int64] = []
 }
 
 extension Row {

@@ -15,9 +15,13 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// Call once: the value is moved out, not copied (a copy of a large array would leave
+    /// it shared, and the caller's first change would copy every element).
     func wait() throws -> Value {
         done.wait()
-        guard let result else { preconditionFailure("background work signalled without a result") }
-        return try result.get()
+        var taken: Result<Value, any Error>?
+        swap(&taken, &result)
+        guard let taken else { preconditionFailure("background work signalled without a result, or waited for twice") }
+        return try taken.get()
     }
 }
