@@ -65,12 +65,20 @@ private func agendaPart(db: Database, plan: AgendaPlan, ids: ClosedRange<Int64>,
     lap("rules")
     var wanted: [Int64] = []
     for dayOrigins in origins { for origin in dayOrigins where load.reachContactIDs[Int(origin)] != 0 { wanted.append(load.reachContactIDs[Int(origin)]) } }
-    let contacts = try db.agendaContacts(ids: Array(Set(wanted)).sorted())
+    var contacts = try db.agendaContacts(ids: Array(Set(wanted)).sorted())
     for index in days.indices {
-        for (slot, origin) in origins[index].enumerated() {
-            guard var contact = contacts[load.reachContactIDs[Int(origin)]] else { continue }
-            contact.account = days[index].items[slot].account
-            days[index].items[slot].contact = contact
+        days[index].items.withUnsafeMutableBufferPointer { items in
+            for (slot, origin) in origins[index].enumerated() {
+                let id = load.reachContactIDs[Int(origin)]
+                // One box per account, shared by its items of every day of the range.
+                guard let box = contacts[id] else { continue }
+                if box.contact.account.isEmpty {
+                    var contact = box.contact
+                    contact.account = items[slot].account
+                    contacts[id] = ContactBox(contact)
+                }
+                items[slot].reach = contacts[id]
+            }
         }
         AgendaRanking.rank(&days[index].items)
     }
@@ -123,7 +131,7 @@ extension AgendaRules {
             try histories.withUnsafeBufferPointer { histories in
                 for index in histories.indices {
                     guard var item = try item(for: histories[index].input(asOf: date), context: dayContext) else { continue }
-                    item.contact = histories[index].contactToReach
+                    item.reach = histories[index].reach
                     items.append(item)
                     dayOrigins.append(Int32(index))
                 }

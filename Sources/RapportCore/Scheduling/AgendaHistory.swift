@@ -24,7 +24,7 @@ public struct AgendaHistory: Sendable, Hashable {
     }
     /// Held by reference: a history is moved several times while loading, and an inline
     /// contact (a dozen fields) would be moved with it even when absent.
-    private var reach: ContactBox?
+    var reach: ContactBox?
 
     public init(
         account: Account, contacts: [Contact] = [], events: [Event] = [], lastTouchBefore: CivilDate? = nil,

@@ -26,7 +26,7 @@ extension Database {
         var load = try agendaLoad(plan, ids: plan.accountIDs)
         let contacts = try agendaContacts(ids: load.reachContactIDs.filter { $0 != 0 })
         for index in load.histories.indices {
-            guard var contact = contacts[load.reachContactIDs[index]] else { continue }
+            guard var contact = contacts[load.reachContactIDs[index]]?.contact else { continue }
             contact.account = load.histories[index].account.key
             load.histories[index].contactToReach = contact
         }
@@ -97,7 +97,7 @@ extension Database {
             partials.removeValue(forKey: id)?.move(into: &load.histories[slot])
         }
         for (id, stamp) in sources.touches {
-            guard let slot = accounts.index[id] else { continue }
+            guard let slot = accounts.slot(of: id) else { continue }
             load.histories[slot].touches.append(stamp)
         }
         lap("attach")
@@ -107,22 +107,22 @@ extension Database {
     /// The contacts to reach, by row id: what the agenda shows of the accounts that have an
     /// item (read after the rules, not for every account the load considers). `account`
     /// is left empty for the caller to fill.
-    func agendaContacts(ids: [Int64]) throws -> [Int64: Contact] {
+    func agendaContacts(ids: [Int64]) throws -> [Int64: ContactBox] {
         guard !ids.isEmpty else { return [:] }
         lap("-")
         defer { lap("contacts \(ids.count)") }
-        var contacts: [Int64: Contact] = [:]
+        var contacts: [Int64: ContactBox] = [:]
         contacts.reserveCapacity(ids.count)
         let sql = """
             SELECT c.id, c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale
             FROM contact c WHERE c.id IN (SELECT value FROM json_each(?))
             """
         try forEachRow(sql, [Self.jsonArray(ids)]) { row in
-            contacts[row.int64(0)] = Contact(
+            contacts[row.int64(0)] = ContactBox(Contact(
                 key: row.string(1), account: "", name: row.string(2), salutation: row.text(3),
                 title: row.text(4), role: row.text(5).flatMap(ContactRole.init(rawValue:)),
                 status: .current, phone: row.text(6), email: row.text(7), chat: row.text(8),
-                channel: row.text(9).flatMap(Channel.init(rawValue:)), locale: row.text(10))
+                channel: row.text(9).flatMap(Channel.init(rawValue:)), locale: row.text(10)))
         }
         return contacts
     }
@@ -326,13 +326,14 @@ extension Database {
             FROM invoice i
             """
         let dueBy = config.collectionLevels.values.min().map { through.adding(days: -$0) }
-        // The invoices paid off in the range are found by `invoice_last_paid` (few), not
-        // among all the invoices of the row id range (`+` keeps the planner off
-        // `invoice_account`); each account's invoices are listed in the order the rows come.
+        // Over all reps, the invoices paid off in the range are found by `invoice_last_paid`,
+        // not among all the invoices of the row id range (`+` keeps the planner off
+        // `invoice_account`); one rep's, by its accounts. Each account's invoices are listed
+        // in the order the rows come.
         let reachable = " AND (i.due_on <= ?\(3 + scope.arguments.count) OR i.account_id IN (SELECT account_id FROM promise))"
         let sql = columns + " WHERE i.paid_total < i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", first: 3) + reachable
             + " UNION ALL " + columns
-            + " WHERE i.last_paid_on >= ?1 AND i.paid_total >= i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("+i.account_id", first: 3)
+            + " WHERE i.last_paid_on >= ?1 AND i.paid_total >= i.amount AND i.issued_on <= ?2" + scope.byAccountColumn(scope.repID == nil ? "+i.account_id" : "i.account_id", first: 3)
             + reachable
         var late: [Int64: (account: Int64, slot: Int)] = [:]
         try forEachRow(sql, [from, through] + scope.arguments + [dueBy]) { row in
@@ -416,9 +417,8 @@ struct AgendaAccountRows {
     var histories: [AgendaHistory] = []
     /// The row id of each history's contact to reach (0: none).
     var reachContactIDs: [Int64] = []
-    /// Row id of each history, and the reverse.
+    /// Row id of each history, ascending (the pass reads the rows in row id order).
     var ids: [Int64] = []
-    var index: [Int64: Int] = [:]
 
     init(repHandles: [Int64: String]) { self.repHandles = repHandles }
 
@@ -430,11 +430,21 @@ struct AgendaAccountRows {
             key: row.string(1), name: row.string(2), tier: row.string(3), owner: repHandles[row.int64(4)] ?? "",
             country: row.string(5), locale: row.text(11), createdOn: createdOn,
             status: row.string(7) == "dormant" ? .dormant : .active, cadenceDays: row.optionalInt(8))
-        index[id] = histories.count
+        guard ids.last.map({ $0 < id }) ?? true else { throw RapportError.data("account rows out of row id order") }
         ids.append(id)
         reachContactIDs.append(row.int64(12))
         // Built in place (a history held in a variable first is copied into the array).
         histories.append(AgendaHistory(account: account, lastTouchBefore: row.date(9), lastCollectionBefore: row.date(10)))
+    }
+
+    /// The position of the history of row id `id`, by binary search.
+    func slot(of id: Int64) -> Int? {
+        var (low, high) = (0, ids.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < ids.count && ids[low] == id ? low : nil
     }
 }
 
@@ -466,23 +476,24 @@ struct OccasionFilter: Sendable {
     }
 }
 
-/// A range of account row ids, of all accounts or one rep's: the SQL fragments and
-/// arguments that narrow each query. The fragments use numbered parameters from `first`
-/// on (the range's bounds, then the rep), `arguments` in that order.
+/// A range of account row ids (all reps), or one rep's accounts: the SQL fragments and
+/// arguments that narrow each query. The fragments use numbered parameters from `first` on
+/// (the range's bounds, or the rep), `arguments` in that order.
 struct AgendaScope: Sendable {
     var repID: Int?
     var ids: ClosedRange<Int64>
-    var arguments: [any SQLBindable] { [ids.lowerBound, ids.upperBound] + (repID.map { [$0] } ?? []) }
+    var arguments: [any SQLBindable] { repID.map { [$0] } ?? [ids.lowerBound, ids.upperBound] }
 
     /// On the account table.
     func account(_ alias: String, first: Int) -> String {
-        " AND \(alias).id BETWEEN ?\(first) AND ?\(first + 1)" + (repID == nil ? "" : " AND \(alias).owner_id = ?\(first + 2)")
+        repID == nil ? " AND \(alias).id BETWEEN ?\(first) AND ?\(first + 1)" : " AND \(alias).owner_id = ?\(first)"
     }
 
     /// On a table keyed by account.
     func byAccountColumn(_ column: String, first: Int) -> String {
-        " AND \(column) BETWEEN ?\(first) AND ?\(first + 1)"
-            + (repID == nil ? "" : " AND \(column) IN (SELECT id FROM account WHERE owner_id = ?\(first + 2))")
+        repID == nil
+            ? " AND \(column) BETWEEN ?\(first) AND ?\(first + 1)"
+            : " AND \(column) IN (SELECT id FROM account WHERE owner_id = ?\(first))"
     }
 }
 
