@@ -63,23 +63,26 @@ private func agendaPart(db: Database, plan: AgendaPlan, ids: ClosedRange<Int64>,
     var origins: [[Int32]] = []
     var days = try AgendaRules.unrankedDays(load.histories[...], from: plan.from, through: plan.through, context: context, origins: &origins)
     lap("rules")
-    var wanted: [Int64] = []
-    for dayOrigins in origins { for origin in dayOrigins where load.reachContactIDs[Int(origin)] != 0 { wanted.append(load.reachContactIDs[Int(origin)]) } }
-    var contacts = try db.agendaContacts(ids: Array(Set(wanted)).sorted())
-    for index in days.indices {
-        days[index].items.withUnsafeMutableBufferPointer { items in
-            for (slot, origin) in origins[index].enumerated() {
-                let id = load.reachContactIDs[Int(origin)]
-                // One box per account, shared by its items of every day of the range.
-                guard let box = contacts[id] else { continue }
-                if box.contact.account.isEmpty {
-                    var contact = box.contact
-                    contact.account = items[slot].account
-                    contacts[id] = ContactBox(contact)
-                }
-                items[slot].reach = contacts[id]
-            }
+    // The contact to reach of each item, read once per account (in row id order) and
+    // shared by its items of every day of the range.
+    var pairs: [(id: Int64, day: Int32, slot: Int32)] = []
+    for (day, dayOrigins) in origins.enumerated() {
+        for (slot, origin) in dayOrigins.enumerated() where load.reachContactIDs[Int(origin)] != 0 {
+            pairs.append((load.reachContactIDs[Int(origin)], Int32(day), Int32(slot)))
         }
+    }
+    pairs.sort { $0.id < $1.id }
+    var wanted: [(id: Int64, account: String)] = []
+    for pair in pairs where wanted.last?.id != pair.id {
+        wanted.append((pair.id, days[Int(pair.day)].items[Int(pair.slot)].account))
+    }
+    let boxes = try db.agendaContacts(wanted)
+    var unique = -1
+    for pair in pairs {
+        if unique < 0 || wanted[unique].id != pair.id { unique += 1 }
+        days[Int(pair.day)].items[Int(pair.slot)].reach = boxes[unique]
+    }
+    for index in days.indices {
         AgendaRanking.rank(&days[index].items)
     }
     lap("assign+rank")
@@ -129,9 +132,12 @@ extension AgendaRules {
             items.reserveCapacity(histories.count)
             dayOrigins.reserveCapacity(histories.count)
             try histories.withUnsafeBufferPointer { histories in
+                guard let first = histories.baseAddress else { return }
                 for index in histories.indices {
-                    guard var item = try item(for: histories[index].input(asOf: date), context: dayContext) else { continue }
-                    item.reach = histories[index].reach
+                    // Through the pointer: the history is read in place, not copied.
+                    let history = first + index
+                    guard var item = try item(for: history.pointee.input(asOf: date), context: dayContext) else { continue }
+                    item.reach = history.pointee.reach
                     items.append(item)
                     dayOrigins.append(Int32(index))
                 }

@@ -24,11 +24,16 @@ extension Database {
     public func agendaHistories(from: CivilDate, through: CivilDate, rep: String?, context: AgendaContext) throws -> [AgendaHistory] {
         guard let plan = try agendaPlan(from: from, through: through, rep: rep, context: context) else { return [] }
         var load = try agendaLoad(plan, ids: plan.accountIDs)
-        let contacts = try agendaContacts(ids: load.reachContactIDs.filter { $0 != 0 })
-        for index in load.histories.indices {
-            guard var contact = contacts[load.reachContactIDs[index]]?.contact else { continue }
-            contact.account = load.histories[index].account.key
-            load.histories[index].contactToReach = contact
+        var pairs: [(id: Int64, slot: Int)] = []
+        for (slot, id) in load.reachContactIDs.enumerated() where id != 0 { pairs.append((id, slot)) }
+        pairs.sort { $0.id < $1.id }
+        var wanted: [(id: Int64, account: String)] = []
+        for pair in pairs where wanted.last?.id != pair.id { wanted.append((pair.id, load.histories[pair.slot].account.key)) }
+        let boxes = try agendaContacts(wanted)
+        var unique = -1
+        for pair in pairs {
+            if unique < 0 || wanted[unique].id != pair.id { unique += 1 }
+            load.histories[pair.slot].reach = boxes[unique]
         }
         return load.histories
     }
@@ -82,6 +87,9 @@ extension Database {
         named.sort()
 
         var accounts = AgendaAccountRows(repHandles: plan.repHandles)
+        // Over all reps most accounts of the range come (a check-in due, a source): room for
+        // them up front, so the histories are not moved again and again as the array grows.
+        if plan.repID == nil { accounts.reserve(Int(min(ids.upperBound - ids.lowerBound + 1, 1 << 20))) }
         let (sql, arguments) = accountsQuery(plan, scope: scope, named: named)
         lap("named")
         try forEachRow(sql, arguments) { try accounts.append($0) }
@@ -104,27 +112,30 @@ extension Database {
         return load
     }
 
-    /// The contacts to reach, by row id: what the agenda shows of the accounts that have an
-    /// item (read after the rules, not for every account the load considers). `account`
-    /// is left empty for the caller to fill.
-    func agendaContacts(ids: [Int64]) throws -> [Int64: ContactBox] {
-        guard !ids.isEmpty else { return [:] }
+    /// The contacts to reach (row id, ascending, and the key of their account): what the
+    /// agenda shows of the accounts that have an item, read after the rules rather than for
+    /// every account the load considers. One box per row id, in the order given (nil for a
+    /// row id no longer there); the rows come in the list's order (`json_each` scanned, each
+    /// contact found by row id), so no lookup table is needed.
+    func agendaContacts(_ wanted: [(id: Int64, account: String)]) throws -> [ContactBox?] {
+        guard !wanted.isEmpty else { return [] }
         lap("-")
-        defer { lap("contacts \(ids.count)") }
-        var contacts: [Int64: ContactBox] = [:]
-        contacts.reserveCapacity(ids.count)
+        defer { lap("contacts \(wanted.count)") }
+        var boxes = [ContactBox?](repeating: nil, count: wanted.count)
         let sql = """
-            SELECT c.id, c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale
-            FROM contact c WHERE c.id IN (SELECT value FROM json_each(?))
+            SELECT j.key, c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale
+            FROM json_each(?) j JOIN contact c ON c.id = j.value
             """
-        try forEachRow(sql, [Self.jsonArray(ids)]) { row in
-            contacts[row.int64(0)] = ContactBox(Contact(
-                key: row.string(1), account: "", name: row.string(2), salutation: row.text(3),
+        try forEachRow(sql, [Self.jsonArray(wanted.map(\.id))]) { row in
+            let index = row.int(0)
+            guard boxes.indices.contains(index) else { return }
+            boxes[index] = ContactBox(Contact(
+                key: row.string(1), account: wanted[index].account, name: row.string(2), salutation: row.text(3),
                 title: row.text(4), role: row.text(5).flatMap(ContactRole.init(rawValue:)),
                 status: .current, phone: row.text(6), email: row.text(7), chat: row.text(8),
                 channel: row.text(9).flatMap(Channel.init(rawValue:)), locale: row.text(10)))
         }
-        return contacts
+        return boxes
     }
 
     // MARK: the account query
@@ -198,6 +209,9 @@ extension Database {
     func agendaSources(_ window: AgendaSourceWindow) throws -> AgendaSources {
         let (from, through, config, scope) = (window.from, window.through, window.config, window.scope)
         var sources = AgendaSources()
+        // Over all reps about a third of the accounts of the range have an open invoice, an
+        // event or a birthday near: room for them up front (no rehashing as it grows).
+        if scope.repID == nil { sources.partials.reserveCapacity(Int(min(scope.ids.upperBound - scope.ids.lowerBound + 1, 1 << 20)) / 3) }
         lap("start")
         try loadEvents(from: from, through: through, config: config, scope: scope, into: &sources.partials)
         lap("events")
@@ -336,13 +350,14 @@ extension Database {
             + " WHERE i.last_paid_on >= ?1 AND i.paid_total >= i.amount AND i.issued_on <= ?2" + scope.byAccountColumn(scope.repID == nil ? "+i.account_id" : "i.account_id", first: 3)
             + reachable
         var late: [Int64: (account: Int64, slot: Int)] = [:]
+        var currencies = TextValues()
         try forEachRow(sql, [from, through] + scope.arguments + [dueBy]) { row in
             guard let issued = row.date(3), let due = row.date(4) else {
                 throw RapportError.data("invoice \(row.string(2)): bad issued_on or due_on")
             }
             let invoice = Invoice(
                 number: row.string(2), account: "", issuedOn: issued, dueOn: due,
-                amount: Money(minor: row.int64(5), currency: row.string(6)))
+                amount: Money(minor: row.int64(5), currency: currencies.text(row, 6) ?? ""))
             let account = row.int64(1)
             if row.bool(8) { late[row.int64(0)] = (account, byAccount[account]?.invoices.count ?? 0) }
             byAccount[account, default: Partial()].invoices.append(InvoiceHistory(invoice: invoice, paidBefore: row.int64(7)))
@@ -411,9 +426,30 @@ extension Database {
     }
 }
 
+/// The few distinct values of a text column (tier, country, locale, currency), each made
+/// into a String once: a row's bytes are compared with the values seen so far instead of
+/// building and validating a new String for each of tens of thousands of rows.
+struct TextValues {
+    private var values: [(bytes: [UInt8], text: String)] = []
+
+    mutating func text(_ row: Row, _ index: Int) -> String? {
+        guard let pointer = sqlite3_column_text(row.handle, Int32(index)) else { return nil }
+        let count = Int(sqlite3_column_bytes(row.handle, Int32(index)))
+        for value in values where value.bytes.count == count {
+            if count == 0 || value.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, pointer, count) == 0 }) { return value.text }
+        }
+        let bytes = Array(UnsafeBufferPointer(start: pointer, count: count))
+        let text = String(decoding: bytes, as: UTF8.self)
+        // A column with many distinct values is read as usual past a few.
+        if values.count < 16 { values.append((bytes, text)) }
+        return text
+    }
+}
+
 /// The account rows of the loader's passes, as histories (partials and touches attached later).
 struct AgendaAccountRows {
     let repHandles: [Int64: String]
+    private var tiers = TextValues(), countries = TextValues(), locales = TextValues()
     var histories: [AgendaHistory] = []
     /// The row id of each history's contact to reach (0: none).
     var reachContactIDs: [Int64] = []
@@ -427,14 +463,20 @@ struct AgendaAccountRows {
         let id = row.int64(0)
         guard let createdOn = row.date(6) else { throw RapportError.data("account \(row.string(1)): bad created_on") }
         let account = Account(
-            key: row.string(1), name: row.string(2), tier: row.string(3), owner: repHandles[row.int64(4)] ?? "",
-            country: row.string(5), locale: row.text(11), createdOn: createdOn,
-            status: row.string(7) == "dormant" ? .dormant : .active, cadenceDays: row.optionalInt(8))
+            key: row.string(1), name: row.string(2), tier: tiers.text(row, 3) ?? "", owner: repHandles[row.int64(4)] ?? "",
+            country: countries.text(row, 5) ?? "", locale: locales.text(row, 11), createdOn: createdOn,
+            status: row.equals(7, "dormant") ? .dormant : .active, cadenceDays: row.optionalInt(8))
         guard ids.last.map({ $0 < id }) ?? true else { throw RapportError.data("account rows out of row id order") }
         ids.append(id)
         reachContactIDs.append(row.int64(12))
         // Built in place (a history held in a variable first is copied into the array).
         histories.append(AgendaHistory(account: account, lastTouchBefore: row.date(9), lastCollectionBefore: row.date(10)))
+    }
+
+    mutating func reserve(_ count: Int) {
+        histories.reserveCapacity(count)
+        ids.reserveCapacity(count)
+        reachContactIDs.reserveCapacity(count)
     }
 
     /// The position of the history of row id `id`, by binary search.
@@ -526,6 +568,13 @@ struct AgendaLoad {
 }
 
 extension Row {
+    /// Whether a text column holds `text`, compared in place (no String built).
+    func equals(_ index: Int, _ text: StaticString) -> Bool {
+        guard let bytes = sqlite3_column_text(handle, Int32(index)) else { return false }
+        let count = Int(sqlite3_column_bytes(handle, Int32(index)))
+        return count == text.utf8CodeUnitCount && memcmp(bytes, text.utf8Start, count) == 0
+    }
+
     /// A text column, nil when NULL: one call into SQLite fewer than `optionalString` (the
     /// account passes read ~18 text columns from each of 66 000 rows).
     func text(_ index: Int) -> String? {
