@@ -20,9 +20,11 @@ public func agendaDays(
 /// `agendaDays`, over all reps in two halves of the account row ids when there are at least
 /// `splitFrom` of them: the second half is loaded (on a second, read-only connection),
 /// computed and ranked on another core meanwhile, then the two ranked lists are merged.
-/// WAL readers do not block each other; each statement reads its own snapshot either way,
-/// so two connections add no inconsistency. One rep's few rows, an in-memory or URI
-/// database load in one part.
+/// The sources found by date rather than by account are read once for both halves, one
+/// share on each thread (`AgendaSharedSources`), each half waiting for the other's share
+/// before its account pass. WAL readers do not block each other; each statement reads its
+/// own snapshot either way, so two connections add no inconsistency. One rep's few rows, an
+/// in-memory or URI database load in one part.
 func agendaDays(
     db: Database, config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?,
     splitFrom: Int64
@@ -31,16 +33,24 @@ func agendaDays(
     guard let plan = try db.agendaPlan(from: from, through: through, rep: rep, context: context) else { return [] }
     let path = db.path
     guard plan.repID == nil, plan.accountIDs.upperBound - plan.accountIDs.lowerBound + 1 >= splitFrom,
-          !path.isEmpty, path != ":memory:", !path.hasPrefix("file:") else {
+          !path.isEmpty, path != ":memory:", !path.hasPrefix("file:"),
+          let second = try? Database(path: path, mode: .readOnly) else {
         return try agendaPart(db: db, plan: plan, ids: plan.accountIDs, context: context)
     }
-    let (lower, upper) = plan.halves
-    let background = BackgroundWork { () -> [AgendaDay]? in
-        guard let second = try? Database(path: path, mode: .readOnly) else { return nil }
-        return try agendaPart(db: second, plan: plan, ids: upper, context: AgendaContext(date: from, config: config, occasions: occasions))
+    let (lower, upper) = plan.split(share: 0.5)
+    let (paidOff, others) = (Handoff<AgendaSharedSources>(), Handoff<AgendaSharedSources>())
+    // The second connection is used by the other thread only from here on.
+    let connection = Unshared(second)
+    let background = BackgroundWork { () -> [AgendaDay] in
+        let db = connection.value
+        others.publish(Result { try db.agendaSharedSources(plan, .others) })
+        return try agendaPart(
+            db: db, plan: plan, ids: upper, shared: [paidOff, others],
+            context: AgendaContext(date: from, config: config, occasions: occasions))
     }
-    var days = try agendaPart(db: db, plan: plan, ids: lower, context: context)
-    var rest = try background.wait() ?? agendaPart(db: db, plan: plan, ids: upper, context: context)
+    paidOff.publish(Result { try db.agendaSharedSources(plan, .paidOffInvoices) })
+    var days = try agendaPart(db: db, plan: plan, ids: lower, shared: [paidOff, others], context: context)
+    var rest = try background.wait()
     lap("waited")
     for index in rest.indices {
         // Taken out of the days, so that the merge moves the items (a list still held by
@@ -57,8 +67,10 @@ func agendaDays(
 
 /// The ranked days of the accounts whose row id is in `ids`, with their contacts to reach
 /// (read for the accounts that have an item only).
-private func agendaPart(db: Database, plan: AgendaPlan, ids: ClosedRange<Int64>, context: AgendaContext) throws -> [AgendaDay] {
-    let load = try db.agendaLoad(plan, ids: ids)
+private func agendaPart(
+    db: Database, plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<AgendaSharedSources>] = [], context: AgendaContext
+) throws -> [AgendaDay] {
+    let load = try db.agendaLoad(plan, ids: ids, shared: shared)
     lap("-")
     var origins: [[Int32]] = []
     var days = try AgendaRules.unrankedDays(load.histories[...], from: plan.from, through: plan.through, context: context, origins: &origins)
@@ -148,4 +160,11 @@ extension AgendaRules {
         }
         return days
     }
+}
+
+/// A value handed to one other thread, which alone uses it from then on (a database
+/// connection opened here, used there).
+private struct Unshared<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

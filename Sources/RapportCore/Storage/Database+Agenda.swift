@@ -77,14 +77,31 @@ extension Database {
     /// contact to reach (0: none). The sources are read first, so one pass over the
     /// accounts finds both those a check-in or an occasion window puts on the agenda and
     /// those a source names.
-    func agendaLoad(_ plan: AgendaPlan, ids: ClosedRange<Int64>) throws -> AgendaLoad {
+    ///
+    /// With `shared` (one of two parts over all reps), this part reads only the unpaid
+    /// invoices of its own range; the other sources come from `AgendaSharedSources`, read
+    /// once for both parts by the other thread, and waited for after the invoices.
+    func agendaLoad(_ plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<AgendaSharedSources>] = []) throws -> AgendaLoad {
         let scope = AgendaScope(repID: plan.repID, ids: ids)
-        var sources = try agendaSources(AgendaSourceWindow(
-            from: plan.from, through: plan.through, horizon: plan.horizon, config: plan.config, scope: scope))
+        let window = AgendaSourceWindow(from: plan.from, through: plan.through, horizon: plan.horizon, config: plan.config, scope: scope)
+        var sources = AgendaSources()
+        var common: [AgendaSharedSources] = []
+        if shared.isEmpty {
+            sources = try agendaSources(window)
+        } else {
+            try loadInvoices(window, rows: .unpaid, into: &sources.partials)
+            lap("own invoices")
+            for handoff in shared { common.append(try handoff.wait()) }
+            lap("waited shared")
+        }
         // (A snooze alone gives no reason.)
         var named: [Int64] = []
         for (id, partial) in sources.partials where partial.namesAReason { named.append(id) }
+        for share in common {
+            for (id, partial) in share.partials where ids.contains(id) && partial.namesAReason { named.append(id) }
+        }
         named.sort()
+        if !common.isEmpty { named = named.enumerated().compactMap { $0.offset > 0 && named[$0.offset - 1] == $0.element ? nil : $0.element } }
 
         var accounts = AgendaAccountRows(repHandles: plan.repHandles)
         // Over all reps most accounts of the range come (a check-in due, a source): room for
@@ -103,8 +120,12 @@ extension Database {
         sources.partials = [:]
         for (slot, id) in accounts.ids.enumerated() {
             partials.removeValue(forKey: id)?.move(into: &load.histories[slot])
+            // After this part's invoices, those the shared read found (paid off since the
+            // first day): the order one query over both gives.
+            // (Read, not taken: the dictionaries are shared with the other thread.)
+            for share in common { if let partial = share.partials[id] { partial.move(into: &load.histories[slot]) } }
         }
-        for (id, stamp) in sources.touches {
+        for (id, stamp) in common.isEmpty ? sources.touches : common.flatMap(\.touches) {
             guard let slot = accounts.slot(of: id) else { continue }
             load.histories[slot].touches.append(stamp)
         }
@@ -199,6 +220,15 @@ extension Database {
         var scope: AgendaScope
     }
 
+    /// Which invoices `loadInvoices` reads.
+    enum InvoiceRows {
+        /// Their payments fall short (`paid_total < amount`).
+        case unpaid
+        /// Paid in full, the last payment on or after the first day.
+        case paidOff
+        case both
+    }
+
     /// What the per-source queries found, by account row id.
     struct AgendaSources: Sendable {
         var partials: [Int64: Partial] = [:]
@@ -206,7 +236,34 @@ extension Database {
         var touches: [(Int64, TouchSummary.Stamp)] = []
     }
 
-    func agendaSources(_ window: AgendaSourceWindow) throws -> AgendaSources {
+    /// The sources both parts of an all-reps load need, read once over all accounts (they
+    /// are found through indexes on dates and month-days, not by account, so each part would
+    /// read them all to keep its half), in two shares, one per thread: the invoices paid off
+    /// since the first day; events and birthdays, promises, snoozes and recent touches. Each
+    /// part reads its own unpaid invoices (`invoice_unpaid` is by account).
+    func agendaSharedSources(_ plan: AgendaPlan, _ share: SharedShare) throws -> AgendaSharedSources {
+        let window = AgendaSourceWindow(
+            from: plan.from, through: plan.through, horizon: plan.horizon, config: plan.config,
+            scope: AgendaScope(repID: nil, ids: plan.accountIDs))
+        var partials: [Int64: Partial] = [:]
+        switch share {
+        case .paidOffInvoices:
+            try loadInvoices(window, rows: .paidOff, into: &partials)
+            lap("shared paid off")
+            return AgendaSharedSources(partials: partials, touches: [])
+        case .others:
+            let sources = try agendaSources(window, invoices: nil)
+            lap("shared others")
+            return AgendaSharedSources(partials: sources.partials, touches: sources.touches)
+        }
+    }
+
+    enum SharedShare: Sendable {
+        case paidOffInvoices
+        case others
+    }
+
+    func agendaSources(_ window: AgendaSourceWindow, invoices: InvoiceRows? = .both) throws -> AgendaSources {
         let (from, through, config, scope) = (window.from, window.through, window.config, window.scope)
         var sources = AgendaSources()
         // Over all reps about a third of the accounts of the range have an open invoice, an
@@ -217,7 +274,7 @@ extension Database {
         lap("events")
         try loadBirthdays(from: from, through: through, config: config, scope: scope, into: &sources.partials)
         lap("birthdays")
-        try loadInvoices(from: from, through: through, config: config, scope: scope, into: &sources.partials)
+        if let invoices { try loadInvoices(window, rows: invoices, into: &sources.partials) }
         lap("invoices")
         try loadPromises(scope: scope, into: &sources.partials)
         try loadSnoozes(from: from, scope: scope, into: &sources.partials)
@@ -248,8 +305,8 @@ extension Database {
         /// Whether it holds something that can give a reason (not only snoozes).
         var namesAReason: Bool { !contacts.isEmpty || !events.isEmpty || !invoices.isEmpty || !promises.isEmpty }
 
-        /// Moves the data into the history, naming the account by its key (the per-source
-        /// queries only knew its row id).
+        /// Moves the data into the history (after what it holds), naming the account by its
+        /// key (the per-source queries only knew its row id).
         consuming func move(into history: inout AgendaHistory) {
             let key = history.account.key
             for i in contacts.indices { contacts[i].account = key }
@@ -260,11 +317,14 @@ extension Database {
             }
             for i in promises.indices { promises[i].account = key }
             for i in snoozes.indices { snoozes[i].account = key }
-            history.contacts = contacts
-            history.events = events
-            history.invoices = invoices
-            history.promises = promises
-            history.snoozes = snoozes
+            func add<T>(_ values: [T], to list: inout [T]) {
+                if list.isEmpty { list = values } else { list += values }
+            }
+            add(contacts, to: &history.contacts)
+            add(events, to: &history.events)
+            add(invoices, to: &history.invoices)
+            add(promises, to: &history.promises)
+            add(snoozes, to: &history.snoozes)
         }
     }
 
@@ -329,9 +389,8 @@ extension Database {
     /// can reach a collection level by `through` (due on or before `through` − the earliest
     /// level's offset), and any of an account with a promise (a promise that names no invoice
     /// covers all its open invoices): an invoice not yet at a level names no reason.
-    private func loadInvoices(
-        from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, into byAccount: inout [Int64: Partial]
-    ) throws {
+    private func loadInvoices(_ window: AgendaSourceWindow, rows: InvoiceRows, into byAccount: inout [Int64: Partial]) throws {
+        let (from, through, config, scope) = (window.from, window.through, window.config, window.scope)
         let columns = """
             SELECT i.id, i.account_id, i.number, i.issued_on, i.due_on, i.amount, i.currency,
                    CASE WHEN i.last_paid_on IS NULL OR i.last_paid_on < ?1 THEN i.paid_total
@@ -345,10 +404,15 @@ extension Database {
         // `invoice_account`); one rep's, by its accounts. Each account's invoices are listed
         // in the order the rows come.
         let reachable = " AND (i.due_on <= ?\(3 + scope.arguments.count) OR i.account_id IN (SELECT account_id FROM promise))"
-        let sql = columns + " WHERE i.paid_total < i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", first: 3) + reachable
-            + " UNION ALL " + columns
+        let unpaid = columns + " WHERE i.paid_total < i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", first: 3) + reachable
+        let paidOff = columns
             + " WHERE i.last_paid_on >= ?1 AND i.paid_total >= i.amount AND i.issued_on <= ?2" + scope.byAccountColumn(scope.repID == nil ? "+i.account_id" : "i.account_id", first: 3)
             + reachable
+        let sql = switch rows {
+        case .unpaid: unpaid
+        case .paidOff: paidOff
+        case .both: unpaid + " UNION ALL " + paidOff
+        }
         var late: [Int64: (account: Int64, slot: Int)] = [:]
         var currencies = TextValues()
         try forEachRow(sql, [from, through] + scope.arguments + [dueBy]) { row in
@@ -362,6 +426,7 @@ extension Database {
             if row.bool(8) { late[row.int64(0)] = (account, byAccount[account]?.invoices.count ?? 0) }
             byAccount[account, default: Partial()].invoices.append(InvoiceHistory(invoice: invoice, paidBefore: row.int64(7)))
         }
+        lap("invoice rows \(late.count) late")
         guard !late.isEmpty else { return }
         let payments = """
             SELECT p.invoice_id, p.paid_on, p.amount FROM payment p
@@ -553,11 +618,17 @@ struct AgendaPlan: Sendable {
     /// The smallest and largest account row id.
     var accountIDs: ClosedRange<Int64>
 
-    /// The row ids split in two halves, one per thread.
-    var halves: (ClosedRange<Int64>, ClosedRange<Int64>) {
-        let middle = accountIDs.lowerBound + (accountIDs.upperBound - accountIDs.lowerBound) / 2
+    /// The row ids split in two parts, one per thread, the first `share` of them first.
+    func split(share: Double) -> (ClosedRange<Int64>, ClosedRange<Int64>) {
+        let middle = accountIDs.lowerBound + Int64(Double(accountIDs.upperBound - accountIDs.lowerBound) * share)
         return (accountIDs.lowerBound...middle, (middle + 1)...max(middle + 1, accountIDs.upperBound))
     }
+}
+
+/// The sources of `Database.agendaSharedSources`, by account row id.
+struct AgendaSharedSources: Sendable {
+    var partials: [Int64: Database.Partial]
+    var touches: [(Int64, TouchSummary.Stamp)]
 }
 
 /// One part of a load: histories in account row id order, and the row id of each one's

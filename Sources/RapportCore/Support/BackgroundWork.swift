@@ -25,3 +25,23 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
         return try taken.get()
     }
 }
+
+/// A value one thread computes and others wait for (any number of times): the agenda's
+/// shared sources, read by one part's thread for both parts.
+final class Handoff<Value: Sendable>: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private var result: Result<Value, any Error>?
+
+    /// Call once, also on failure (a waiting thread would wait forever otherwise).
+    func publish(_ result: Result<Value, any Error>) {
+        self.result = result
+        ready.signal()
+    }
+
+    func wait() throws -> Value {
+        ready.wait()
+        defer { ready.signal() }  // the next waiter passes too
+        guard let result else { preconditionFailure("handoff signalled without a result") }
+        return try result.get()
+    }
+}
