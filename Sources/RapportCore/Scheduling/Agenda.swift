@@ -37,7 +37,7 @@ func agendaDays(
           let second = try? Database(path: path, mode: .readOnly) else {
         return try agendaPart(db: db, plan: plan, ids: plan.accountIDs, context: context)
     }
-    let (lower, upper) = plan.split(share: 0.5)
+    let (lower, upper) = plan.split(share: 0.48)
     let (paidOff, others) = (Handoff<AgendaSharedSources>(), Handoff<AgendaSharedSources>())
     // The second connection is used by the other thread only from here on.
     let connection = Unshared(second)

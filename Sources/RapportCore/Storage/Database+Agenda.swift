@@ -107,9 +107,15 @@ extension Database {
         // Over all reps most accounts of the range come (a check-in due, a source): room for
         // them up front, so the histories are not moved again and again as the array grows.
         if plan.repID == nil { accounts.reserve(Int(min(ids.upperBound - ids.lowerBound + 1, 1 << 20))) }
-        let (sql, arguments) = accountsQuery(plan, scope: scope, named: named)
+        let (sql, arguments) = accountsQuery(plan, scope: scope)
         lap("named")
-        try forEachRow(sql, arguments) { try accounts.append($0) }
+        var next = 0  // the first of `named` not yet passed
+        try forEachRow(sql, arguments) { row in
+            let id = row.int64(0)
+            while next < named.count, named[next] < id { next += 1 }
+            guard row.bool(13) || (next < named.count && named[next] == id) else { return }
+            try accounts.append(row)
+        }
         lap("accounts \(accounts.ids.count)")
 
         // Taken out of their holders, so that changing them copies nothing.
@@ -143,6 +149,8 @@ extension Database {
         lap("-")
         defer { lap("contacts \(wanted.count)") }
         var boxes = [ContactBox?](repeating: nil, count: wanted.count)
+        var roles = TextValues { ContactRole(rawValue: $0) }, channels = TextValues { Channel(rawValue: $0) }
+        var locales = TextValues<String>()
         let sql = """
             SELECT j.key, c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale
             FROM json_each(?) j JOIN contact c ON c.id = j.value
@@ -152,46 +160,47 @@ extension Database {
             guard boxes.indices.contains(index) else { return }
             boxes[index] = ContactBox(Contact(
                 key: row.string(1), account: wanted[index].account, name: row.string(2), salutation: row.text(3),
-                title: row.text(4), role: row.text(5).flatMap(ContactRole.init(rawValue:)),
+                title: row.text(4), role: roles.value(row, 5) ?? nil,
                 status: .current, phone: row.text(6), email: row.text(7), chat: row.text(8),
-                channel: row.text(9).flatMap(Channel.init(rawValue:)), locale: row.text(10)))
+                channel: channels.value(row, 9) ?? nil, locale: locales.text(row, 10)))
         }
         return boxes
     }
 
     // MARK: the account query
 
-    /// The account pass over the row ids of `scope`: accounts created by the last day whose
-    /// check-in can fall due in the range (per-tier cutoff dates bound as parameters), or
-    /// whose country and tier have an occasion window open, or that a source names. ?1 is
-    /// the first day, ?2 the last. `last` is the last touch before ?1 (touches within the
-    /// range only move a check-in later, so this keeps every account whose check-in can
-    /// fall due): the kept `last_touch_on` when it is before ?1, else a search of the touch
-    /// index (only when replaying a past day, or for accounts touched on ?1 itself). The
-    /// same for the last collection touch.
-    private func accountsQuery(_ plan: AgendaPlan, scope: AgendaScope, named: [Int64]) -> (String, [any SQLBindable]) {
+    /// The account pass over the row ids of `scope`: the accounts created by the last day,
+    /// each with a flag (column 13) that says whether its check-in can fall due in the
+    /// range (per-tier cutoff dates bound as parameters) or its country and tier have an
+    /// occasion window open. The caller keeps the flagged rows and those a source names (a
+    /// walk along the sorted row ids, cheaper than a test in SQL) and skips the others
+    /// unread. ?1 is the first day, ?2 the last. The last touch is the last before ?1
+    /// (touches within the range only move a check-in later, so this keeps every account
+    /// whose check-in can fall due): the kept `last_touch_on` when it is before ?1, else a
+    /// search of the touch index (only when replaying a past day, or for accounts touched on
+    /// ?1 itself). The same for the last collection touch.
+    private func accountsQuery(_ plan: AgendaPlan, scope: AgendaScope) -> (String, [any SQLBindable]) {
         let (through, config, occasions) = (plan.through, plan.config, plan.occasions)
+        var arguments: [any SQLBindable] = [plan.from, plan.through] + scope.arguments
+        /// The next numbered parameter, bound to `value`.
+        func parameter(_ value: any SQLBindable) -> String {
+            arguments.append(value)
+            return "?\(arguments.count)"
+        }
         // A check-in is due by `through` when its base date is on or before through − cadence.
-        let tiers = config.cadence.keys.sorted()
-        var cutoffArguments: [any SQLBindable] = []
-        for tier in tiers { cutoffArguments += [tier, through.adding(days: -config.cadenceDays(tier: tier))] }
-        cutoffArguments.append(through.adding(days: -config.cadenceDays(tier: "\u{1F}unlisted")))
-        let cutoff = "CASE a.tier " + tiers.map { _ in "WHEN ? THEN ? " }.joined() + "ELSE ? END"
+        var cutoff = "CASE a.tier "
+        for tier in config.cadence.keys.sorted() {
+            cutoff += "WHEN \(parameter(tier)) THEN \(parameter(through.adding(days: -config.cadenceDays(tier: tier)))) "
+        }
+        cutoff += "ELSE \(parameter(through.adding(days: -config.cadenceDays(tier: "\u{1F}unlisted")))) END"
         // Occasion windows only when one is open: most days none is, and the test costs a
         // string per account.
         var terms = ""
-        var termArguments: [any SQLBindable] = []
         if !occasions.everyTier.isEmpty {
-            terms += "\n   OR a.country IN (SELECT value FROM json_each(?))"
-            termArguments.append(Self.jsonArray(occasions.everyTier.sorted()))
+            terms += "\n   OR a.country IN (SELECT value FROM json_each(\(parameter(Self.jsonArray(occasions.everyTier.sorted())))))"
         }
         if !occasions.pairs.isEmpty {
-            terms += "\n   OR (a.country || char(31) || a.tier) IN (SELECT value FROM json_each(?))"
-            termArguments.append(Self.jsonArray(occasions.pairs.sorted()))
-        }
-        if !named.isEmpty {
-            terms += "\n   OR a.id IN (SELECT value FROM json_each(?))"
-            termArguments.append(Self.jsonArray(named))
+            terms += "\n   OR (a.country || char(31) || a.tier) IN (SELECT value FROM json_each(\(parameter(Self.jsonArray(occasions.pairs.sorted())))))"
         }
         let lastTouch = """
             CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?1 THEN a.last_touch_on
@@ -202,13 +211,13 @@ extension Database {
                    \(lastTouch),
                    CASE WHEN a.last_collection_on IS NULL OR a.last_collection_on < ?1 THEN a.last_collection_on
                    ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection' AND t.date < ?1) END,
-                   a.locale, a.reach_contact_id
+                   a.locale, a.reach_contact_id,
+                   (a.status = 'active' AND COALESCE(\(lastTouch), a.created_on)
+                    <= CASE WHEN a.cadence_days IS NOT NULL THEN date(?2, '-' || a.cadence_days || ' days') ELSE \(cutoff) END)\(terms)
             FROM account a
             WHERE a.created_on <= ?2\(scope.account("a", first: 3))
-              AND ((a.status = 'active' AND COALESCE(\(lastTouch), a.created_on)
-                   <= CASE WHEN a.cadence_days IS NOT NULL THEN date(?2, '-' || a.cadence_days || ' days') ELSE \(cutoff) END)\(terms))
             """
-        return (sql, [plan.from, plan.through] + scope.arguments + cutoffArguments + termArguments)
+        return (sql, arguments)
     }
 
     /// The sources' reads for one range, as plain values (sent to the second connection).
@@ -248,6 +257,11 @@ extension Database {
         var partials: [Int64: Partial] = [:]
         switch share {
         case .paidOffInvoices:
+            // Found by payment date, their rows are all over the invoice table: a cache that
+            // keeps the pages visited (then shrinks back, so the next run starts cold).
+            let cacheSize = try scalarInt("PRAGMA cache_size") ?? -2000
+            try execute("PRAGMA cache_size = -65536")
+            defer { try? execute("PRAGMA cache_size = \(cacheSize)") }
             try loadInvoices(window, rows: .paidOff, into: &partials)
             lap("shared paid off")
             return AgendaSharedSources(partials: partials, touches: [])
@@ -494,21 +508,30 @@ extension Database {
 /// The few distinct values of a text column (tier, country, locale, currency), each made
 /// into a String once: a row's bytes are compared with the values seen so far instead of
 /// building and validating a new String for each of tens of thousands of rows.
-struct TextValues {
-    private var values: [(bytes: [UInt8], text: String)] = []
+struct TextValues<Value> {
+    private var values: [(bytes: [UInt8], value: Value)] = []
+    private let parse: (String) -> Value
 
-    mutating func text(_ row: Row, _ index: Int) -> String? {
+    init(_ parse: @escaping (String) -> Value) { self.parse = parse }
+
+    /// The column's value, parsed; nil when NULL.
+    mutating func value(_ row: Row, _ index: Int) -> Value? {
         guard let pointer = sqlite3_column_text(row.handle, Int32(index)) else { return nil }
         let count = Int(sqlite3_column_bytes(row.handle, Int32(index)))
-        for value in values where value.bytes.count == count {
-            if count == 0 || value.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, pointer, count) == 0 }) { return value.text }
+        for known in values where known.bytes.count == count {
+            if count == 0 || known.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, pointer, count) == 0 }) { return known.value }
         }
         let bytes = Array(UnsafeBufferPointer(start: pointer, count: count))
-        let text = String(decoding: bytes, as: UTF8.self)
+        let value = parse(String(decoding: bytes, as: UTF8.self))
         // A column with many distinct values is read as usual past a few.
-        if values.count < 16 { values.append((bytes, text)) }
-        return text
+        if values.count < 16 { values.append((bytes, value)) }
+        return value
     }
+}
+
+extension TextValues where Value == String {
+    init() { self.init { $0 } }
+    mutating func text(_ row: Row, _ index: Int) -> String? { value(row, index) }
 }
 
 /// The account rows of the loader's passes, as histories (partials and touches attached later).
