@@ -110,10 +110,11 @@ extension Database {
         let (sql, arguments) = accountsQuery(plan, scope: scope)
         lap("named")
         var next = 0  // the first of `named` not yet passed
+        var candidates = AgendaCandidates(plan)
         try forEachRow(sql, arguments) { row in
             let id = row.int64(0)
             while next < named.count, named[next] < id { next += 1 }
-            guard row.bool(13) || (next < named.count && named[next] == id) else { return }
+            guard (next < named.count && named[next] == id) || candidates.mayHaveAReason(row) else { return }
             try accounts.append(row)
         }
         lap("accounts \(accounts.ids.count)")
@@ -169,55 +170,26 @@ extension Database {
 
     // MARK: the account query
 
-    /// The account pass over the row ids of `scope`: the accounts created by the last day,
-    /// each with a flag (column 13) that says whether its check-in can fall due in the
-    /// range (per-tier cutoff dates bound as parameters) or its country and tier have an
-    /// occasion window open. The caller keeps the flagged rows and those a source names (a
-    /// walk along the sorted row ids, cheaper than a test in SQL) and skips the others
-    /// unread. ?1 is the first day, ?2 the last. The last touch is the last before ?1
-    /// (touches within the range only move a check-in later, so this keeps every account
+    /// The account pass over the row ids of `scope`: every account created by the last day,
+    /// the caller keeping those a source names or `AgendaCandidates` finds (and skipping the
+    /// others unread). ?1 is the first day, ?2 the last. The last touch is the last before
+    /// ?1 (touches within the range only move a check-in later, so this keeps every account
     /// whose check-in can fall due): the kept `last_touch_on` when it is before ?1, else a
     /// search of the touch index (only when replaying a past day, or for accounts touched on
-    /// ?1 itself). The same for the last collection touch.
+    /// ?1 itself). The same for the last collection touch. Each is written once in the
+    /// query: SQLite would run a correlated subquery written twice twice.
     private func accountsQuery(_ plan: AgendaPlan, scope: AgendaScope) -> (String, [any SQLBindable]) {
-        let (through, config, occasions) = (plan.through, plan.config, plan.occasions)
-        var arguments: [any SQLBindable] = [plan.from, plan.through] + scope.arguments
-        /// The next numbered parameter, bound to `value`.
-        func parameter(_ value: any SQLBindable) -> String {
-            arguments.append(value)
-            return "?\(arguments.count)"
-        }
-        // A check-in is due by `through` when its base date is on or before through − cadence.
-        var cutoff = "CASE a.tier "
-        for tier in config.cadence.keys.sorted() {
-            cutoff += "WHEN \(parameter(tier)) THEN \(parameter(through.adding(days: -config.cadenceDays(tier: tier)))) "
-        }
-        cutoff += "ELSE \(parameter(through.adding(days: -config.cadenceDays(tier: "\u{1F}unlisted")))) END"
-        // Occasion windows only when one is open: most days none is, and the test costs a
-        // string per account.
-        var terms = ""
-        if !occasions.everyTier.isEmpty {
-            terms += "\n   OR a.country IN (SELECT value FROM json_each(\(parameter(Self.jsonArray(occasions.everyTier.sorted())))))"
-        }
-        if !occasions.pairs.isEmpty {
-            terms += "\n   OR (a.country || char(31) || a.tier) IN (SELECT value FROM json_each(\(parameter(Self.jsonArray(occasions.pairs.sorted())))))"
-        }
-        let lastTouch = """
-            CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?1 THEN a.last_touch_on
-            ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?1) END
-            """
         let sql = """
             SELECT a.id, a.key, a.name, a.tier, a.owner_id, a.country, a.created_on, a.status, a.cadence_days,
-                   \(lastTouch),
+                   CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?1 THEN a.last_touch_on
+                   ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?1) END,
                    CASE WHEN a.last_collection_on IS NULL OR a.last_collection_on < ?1 THEN a.last_collection_on
                    ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection' AND t.date < ?1) END,
-                   a.locale, a.reach_contact_id,
-                   (a.status = 'active' AND COALESCE(\(lastTouch), a.created_on)
-                    <= CASE WHEN a.cadence_days IS NOT NULL THEN date(?2, '-' || a.cadence_days || ' days') ELSE \(cutoff) END)\(terms)
+                   a.locale, a.reach_contact_id
             FROM account a
             WHERE a.created_on <= ?2\(scope.account("a", first: 3))
             """
-        return (sql, arguments)
+        return (sql, [plan.from, plan.through] + scope.arguments)
     }
 
     /// The sources' reads for one range, as plain values (sent to the second connection).
@@ -575,6 +547,46 @@ struct AgendaAccountRows {
             if ids[middle] < id { low = middle + 1 } else { high = middle }
         }
         return low < ids.count && ids[low] == id ? low : nil
+    }
+}
+
+/// Which rows of the account pass can have a reason without a source naming them: an
+/// active account whose check-in can fall due by the last day (its base date — the last
+/// touch before the range, else its creation — on or before the last day − its cadence), or
+/// one whose country and tier have an occasion window open in the range.
+struct AgendaCandidates {
+    private let through: CivilDate
+    /// The last day − the cadence, per tier and for a tier not listed.
+    private let cutoffs: [String: CivilDate]
+    private let unlisted: CivilDate
+    private let everyTier: Set<String>
+    /// Tiers by country (`OccasionFilter.pairs`).
+    private let tiersByCountry: [String: Set<String>]
+    private var tiers = TextValues<String>(), countries = TextValues<String>()
+
+    init(_ plan: AgendaPlan) {
+        through = plan.through
+        cutoffs = plan.config.cadence.mapValues { plan.through.adding(days: -$0) }
+        unlisted = plan.through.adding(days: -plan.config.cadenceDays(tier: "\u{1F}unlisted"))
+        everyTier = plan.occasions.everyTier
+        var byCountry: [String: Set<String>] = [:]
+        for pair in plan.occasions.pairs {
+            let parts = pair.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { continue }
+            byCountry[String(parts[0]), default: []].insert(String(parts[1]))
+        }
+        tiersByCountry = byCountry
+    }
+
+    /// For a row of `Database.accountsQuery`.
+    mutating func mayHaveAReason(_ row: Row) -> Bool {
+        let tier = tiers.text(row, 3) ?? ""
+        if row.equals(7, "active"), let base = row.date(9) ?? row.date(6) {
+            let cutoff = row.optionalInt(8).map { through.adding(days: -$0) } ?? cutoffs[tier] ?? unlisted
+            if base <= cutoff { return true }
+        }
+        guard !everyTier.isEmpty || !tiersByCountry.isEmpty, let country = countries.text(row, 5) else { return false }
+        return everyTier.contains(country) || (tiersByCountry[country]?.contains(tier) ?? false)
     }
 }
 
