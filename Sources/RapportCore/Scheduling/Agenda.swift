@@ -51,16 +51,13 @@ func agendaDays(
     paidOff.publish(Result { try db.agendaSharedSources(plan, .paidOffInvoices) })
     var days = try agendaPart(db: db, plan: plan, ids: lower, shared: [paidOff, others], context: context)
     var rest = try background.wait()
-    lap("waited")
     for index in rest.indices {
         // Taken out of the days, so that the merge moves the items (a list still held by
         // its day would be copied on the first change).
         var (mine, theirs): ([AgendaItem], [AgendaItem]) = ([], [])
         swap(&mine, &days[index].items)
         swap(&theirs, &rest[index].items)
-        lap("swapped")
         days[index].items = AgendaRanking.merged(&mine, &theirs)
-        lap("merged")
     }
     return days
 }
@@ -71,33 +68,25 @@ private func agendaPart(
     db: Database, plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<AgendaSharedSources>] = [], context: AgendaContext
 ) throws -> [AgendaDay] {
     let load = try db.agendaLoad(plan, ids: ids, shared: shared)
-    lap("-")
     var origins: [[Int32]] = []
     var days = try AgendaRules.unrankedDays(load.histories[...], from: plan.from, through: plan.through, context: context, origins: &origins)
-    lap("rules")
-    // The contact to reach of each item, read once per account (in row id order) and
-    // shared by its items of every day of the range.
-    var pairs: [(id: Int64, day: Int32, slot: Int32)] = []
+    // The contact to reach of each item (read once per account, shared by its items of
+    // every day of the range), then the ranking.
+    var requests: [(id: Int64, account: String)] = []
     for (day, dayOrigins) in origins.enumerated() {
-        for (slot, origin) in dayOrigins.enumerated() where load.reachContactIDs[Int(origin)] != 0 {
-            pairs.append((load.reachContactIDs[Int(origin)], Int32(day), Int32(slot)))
+        days[day].items.withUnsafeBufferPointer { items in
+            for (slot, origin) in dayOrigins.enumerated() { requests.append((load.reachContactIDs[Int(origin)], items[slot].account)) }
         }
     }
-    pairs.sort { $0.id < $1.id }
-    var wanted: [(id: Int64, account: String)] = []
-    for pair in pairs where wanted.last?.id != pair.id {
-        wanted.append((pair.id, days[Int(pair.day)].items[Int(pair.slot)].account))
-    }
-    let boxes = try db.agendaContacts(wanted)
-    var unique = -1
-    for pair in pairs {
-        if unique < 0 || wanted[unique].id != pair.id { unique += 1 }
-        days[Int(pair.day)].items[Int(pair.slot)].reach = boxes[unique]
+    var boxes = try db.agendaContacts(requests)[...]
+    for day in days.indices {
+        days[day].items.withUnsafeMutableBufferPointer { items in
+            for slot in items.indices { items[slot].reach = boxes.popFirst() ?? nil }
+        }
     }
     for index in days.indices {
         AgendaRanking.rank(&days[index].items)
     }
-    lap("assign+rank")
     return days
 }
 

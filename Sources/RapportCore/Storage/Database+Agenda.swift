@@ -1,15 +1,4 @@
 import CSQLite
-import Foundation
-
-// TEMPORARY instrumentation
-func lap(_ what: String) {
-    guard ProcessInfo.processInfo.environment["LAPS"] != nil else { return }
-    let now = DispatchTime.now().uptimeNanoseconds
-    let key = "lap-\(pthread_self())"
-    let last = Thread.current.threadDictionary[key] as? UInt64 ?? now
-    Thread.current.threadDictionary[key] = now
-    FileHandle.standardError.write(Data("  [\(Thread.isMainThread ? "main" : "bg")] \(what) \((now - last) / 1000) us\n".utf8))
-}
 
 /// Loading the agenda's inputs for a range of days [from, through] — one day for `today`,
 /// a week for `agenda` — for every account or one rep's, in a fixed number of set-based
@@ -24,17 +13,8 @@ extension Database {
     public func agendaHistories(from: CivilDate, through: CivilDate, rep: String?, context: AgendaContext) throws -> [AgendaHistory] {
         guard let plan = try agendaPlan(from: from, through: through, rep: rep, context: context) else { return [] }
         var load = try agendaLoad(plan, ids: plan.accountIDs)
-        var pairs: [(id: Int64, slot: Int)] = []
-        for (slot, id) in load.reachContactIDs.enumerated() where id != 0 { pairs.append((id, slot)) }
-        pairs.sort { $0.id < $1.id }
-        var wanted: [(id: Int64, account: String)] = []
-        for pair in pairs where wanted.last?.id != pair.id { wanted.append((pair.id, load.histories[pair.slot].account.key)) }
-        let boxes = try agendaContacts(wanted)
-        var unique = -1
-        for pair in pairs {
-            if unique < 0 || wanted[unique].id != pair.id { unique += 1 }
-            load.histories[pair.slot].reach = boxes[unique]
-        }
+        let boxes = try agendaContacts(zip(load.reachContactIDs, load.histories).map { ($0, $1.account.key) })
+        for (slot, box) in boxes.enumerated() { load.histories[slot].reach = box }
         return load.histories
     }
 
@@ -43,7 +23,6 @@ extension Database {
     /// range is empty.
     func agendaPlan(from: CivilDate, through: CivilDate, rep: String?, context: AgendaContext) throws -> AgendaPlan? {
         guard from <= through else { return nil }
-        lap("-")
         var repHandles: [Int64: String] = [:]
         try forEachRow("SELECT id, handle FROM rep") { repHandles[$0.int64(0)] = $0.string(1) }
         let repID: Int? = try rep.map { handle in
@@ -58,15 +37,12 @@ extension Database {
                 SELECT (SELECT MIN(a.country) FROM account a WHERE a.country > c.country) FROM c WHERE c.country IS NOT NULL)
             SELECT country FROM c WHERE country IS NOT NULL
             """) { $0.string(0) }
-        lap("countries")
         let occasions = try OccasionFilter(countries: countries, from: from, through: through, context: context)
-        lap("filter")
         let horizon = try max(context.on(from).touchHorizon(countries: countries), context.on(through).touchHorizon(countries: countries))
         var ids: ClosedRange<Int64> = 0...0
         try forEachRow("SELECT (SELECT MIN(id) FROM account), (SELECT MAX(id) FROM account)") { row in
             if !row.isNull(0) { ids = row.int64(0)...row.int64(1) }
         }
-        lap("plan")
         return AgendaPlan(
             from: from, through: through, config: context.config, repHandles: repHandles, repID: repID,
             occasions: occasions, horizon: horizon, accountIDs: ids)
@@ -90,9 +66,7 @@ extension Database {
             sources = try agendaSources(window)
         } else {
             try loadInvoices(window, rows: .unpaid, into: &sources.partials)
-            lap("own invoices")
             for handoff in shared { common.append(try handoff.wait()) }
-            lap("waited shared")
         }
         // (A snooze alone gives no reason.)
         var named: [Int64] = []
@@ -101,14 +75,19 @@ extension Database {
             for (id, partial) in share.partials where ids.contains(id) && partial.namesAReason { named.append(id) }
         }
         named.sort()
-        if !common.isEmpty { named = named.enumerated().compactMap { $0.offset > 0 && named[$0.offset - 1] == $0.element ? nil : $0.element } }
+        if !common.isEmpty {
+            // An account this part's invoices and a shared source both name, once.
+            var distinct: [Int64] = []
+            distinct.reserveCapacity(named.count)
+            for id in named where distinct.last != id { distinct.append(id) }
+            named = distinct
+        }
 
         var accounts = AgendaAccountRows(repHandles: plan.repHandles)
         // Over all reps most accounts of the range come (a check-in due, a source): room for
         // them up front, so the histories are not moved again and again as the array grows.
         if plan.repID == nil { accounts.reserve(Int(min(ids.upperBound - ids.lowerBound + 1, 1 << 20))) }
         let (sql, arguments) = accountsQuery(plan, scope: scope)
-        lap("named")
         var next = 0  // the first of `named` not yet passed
         var candidates = AgendaCandidates(plan)
         try forEachRow(sql, arguments) { row in
@@ -117,7 +96,6 @@ extension Database {
             guard (next < named.count && named[next] == id) || candidates.mayHaveAReason(row) else { return }
             try accounts.append(row)
         }
-        lap("accounts \(accounts.ids.count)")
 
         // Taken out of their holders, so that changing them copies nothing.
         var load = AgendaLoad()
@@ -127,43 +105,56 @@ extension Database {
         sources.partials = [:]
         for (slot, id) in accounts.ids.enumerated() {
             partials.removeValue(forKey: id)?.move(into: &load.histories[slot])
-            // After this part's invoices, those the shared read found (paid off since the
-            // first day): the order one query over both gives.
-            // (Read, not taken: the dictionaries are shared with the other thread.)
+            // After this part's unpaid invoices, the paid-off ones of the shared read: the
+            // order one query over both gives. (Copied, not taken out: the dictionaries are
+            // shared with the other thread.)
             for share in common { if let partial = share.partials[id] { partial.move(into: &load.histories[slot]) } }
         }
         for (id, stamp) in common.isEmpty ? sources.touches : common.flatMap(\.touches) {
             guard let slot = accounts.slot(of: id) else { continue }
             load.histories[slot].touches.append(stamp)
         }
-        lap("attach")
         return load
     }
 
-    /// The contacts to reach (row id, ascending, and the key of their account): what the
-    /// agenda shows of the accounts that have an item, read after the rules rather than for
-    /// every account the load considers. One box per row id, in the order given (nil for a
-    /// row id no longer there); the rows come in the list's order (`json_each` scanned, each
-    /// contact found by row id), so no lookup table is needed.
-    func agendaContacts(_ wanted: [(id: Int64, account: String)]) throws -> [ContactBox?] {
-        guard !wanted.isEmpty else { return [] }
-        lap("-")
-        defer { lap("contacts \(wanted.count)") }
-        var boxes = [ContactBox?](repeating: nil, count: wanted.count)
-        var roles = TextValues { ContactRole(rawValue: $0) }, channels = TextValues { Channel(rawValue: $0) }
-        var locales = TextValues<String>()
-        let sql = """
-            SELECT j.key, c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale
-            FROM json_each(?) j JOIN contact c ON c.id = j.value
-            """
-        try forEachRow(sql, [Self.jsonArray(wanted.map(\.id))]) { row in
-            let index = row.int(0)
-            guard boxes.indices.contains(index) else { return }
-            boxes[index] = ContactBox(Contact(
-                key: row.string(1), account: wanted[index].account, name: row.string(2), salutation: row.text(3),
-                title: row.text(4), role: roles.value(row, 5) ?? nil,
-                status: .current, phone: row.text(6), email: row.text(7), chat: row.text(8),
-                channel: channels.value(row, 9) ?? nil, locale: locales.text(row, 10)))
+    /// The contacts to reach of `requests` (a contact row id, 0 for none, and the key of its
+    /// account), one box per request in their order: what the agenda shows of the accounts
+    /// that have an item, read after the rules rather than for every account the load
+    /// considers. Each contact is read once, in row id order, and its box shared by its
+    /// requests (an account's items of a week); a row id no longer there gives nil. The rows
+    /// come in the order of the list bound (`json_each` scanned, each contact found by row
+    /// id), so no lookup table is needed.
+    func agendaContacts(_ requests: [(id: Int64, account: String)]) throws -> [ContactBox?] {
+        var order = requests.indices.filter { requests[$0].id != 0 }
+        order.sort { requests[$0].id < requests[$1].id }
+        var ids: [Int64] = [], firstRequest: [Int] = []
+        for index in order where ids.last != requests[index].id {
+            ids.append(requests[index].id)
+            firstRequest.append(index)
+        }
+        var read = [ContactBox?](repeating: nil, count: ids.count)
+        if !ids.isEmpty {
+            var roles = TextValues { ContactRole(rawValue: $0) }, channels = TextValues { Channel(rawValue: $0) }
+            var locales = TextValues<String>()
+            let sql = """
+                SELECT j.key, c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale
+                FROM json_each(?) j JOIN contact c ON c.id = j.value
+                """
+            try forEachRow(sql, [Self.jsonArray(ids)]) { row in
+                let index = row.int(0)
+                guard read.indices.contains(index) else { return }
+                read[index] = ContactBox(Contact(
+                    key: row.string(1), account: requests[firstRequest[index]].account, name: row.string(2),
+                    salutation: row.text(3), title: row.text(4), role: roles.value(row, 5) ?? nil,
+                    status: .current, phone: row.text(6), email: row.text(7), chat: row.text(8),
+                    channel: channels.value(row, 9) ?? nil, locale: locales.text(row, 10)))
+            }
+        }
+        var boxes = [ContactBox?](repeating: nil, count: requests.count)
+        var position = -1
+        for index in order {
+            if position < 0 || ids[position] != requests[index].id { position += 1 }
+            boxes[index] = read[position]
         }
         return boxes
     }
@@ -235,11 +226,9 @@ extension Database {
             try execute("PRAGMA cache_size = -65536")
             defer { try? execute("PRAGMA cache_size = \(cacheSize)") }
             try loadInvoices(window, rows: .paidOff, into: &partials)
-            lap("shared paid off")
             return AgendaSharedSources(partials: partials, touches: [])
         case .others:
             let sources = try agendaSources(window, invoices: nil)
-            lap("shared others")
             return AgendaSharedSources(partials: sources.partials, touches: sources.touches)
         }
     }
@@ -255,16 +244,11 @@ extension Database {
         // Over all reps about a third of the accounts of the range have an open invoice, an
         // event or a birthday near: room for them up front (no rehashing as it grows).
         if scope.repID == nil { sources.partials.reserveCapacity(Int(min(scope.ids.upperBound - scope.ids.lowerBound + 1, 1 << 20)) / 3) }
-        lap("start")
         try loadEvents(from: from, through: through, config: config, scope: scope, into: &sources.partials)
-        lap("events")
         try loadBirthdays(from: from, through: through, config: config, scope: scope, into: &sources.partials)
-        lap("birthdays")
         if let invoices { try loadInvoices(window, rows: invoices, into: &sources.partials) }
-        lap("invoices")
         try loadPromises(scope: scope, into: &sources.partials)
         try loadSnoozes(from: from, scope: scope, into: &sources.partials)
-        lap("promises+snoozes")
         // Recent touches: the short windows need their kinds; days of the range need all.
         let touchSQL = """
             SELECT t.account_id, t.date, t.kind FROM touch t
@@ -274,7 +258,6 @@ extension Database {
             guard let date = row.date(1), let kind = TouchKind(rawValue: row.string(2)) else { return }
             sources.touches.append((row.int64(0), TouchSummary.Stamp(date: date, kind: kind)))
         }
-        lap("touches")
         return sources
     }
 
@@ -412,7 +395,6 @@ extension Database {
             if row.bool(8) { late[row.int64(0)] = (account, byAccount[account]?.invoices.count ?? 0) }
             byAccount[account, default: Partial()].invoices.append(InvoiceHistory(invoice: invoice, paidBefore: row.int64(7)))
         }
-        lap("invoice rows \(late.count) late")
         guard !late.isEmpty else { return }
         let payments = """
             SELECT p.invoice_id, p.paid_on, p.amount FROM payment p
@@ -491,7 +473,7 @@ struct TextValues<Value> {
         guard let pointer = sqlite3_column_text(row.handle, Int32(index)) else { return nil }
         let count = Int(sqlite3_column_bytes(row.handle, Int32(index)))
         for known in values where known.bytes.count == count {
-            if count == 0 || known.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, pointer, count) == 0 }) { return known.value }
+            if known.bytes.elementsEqual(UnsafeBufferPointer(start: pointer, count: count)) { return known.value }
         }
         let bytes = Array(UnsafeBufferPointer(start: pointer, count: count))
         let value = parse(String(decoding: bytes, as: UTF8.self))
@@ -678,7 +660,8 @@ extension Row {
     func equals(_ index: Int, _ text: StaticString) -> Bool {
         guard let bytes = sqlite3_column_text(handle, Int32(index)) else { return false }
         let count = Int(sqlite3_column_bytes(handle, Int32(index)))
-        return count == text.utf8CodeUnitCount && memcmp(bytes, text.utf8Start, count) == 0
+        return count == text.utf8CodeUnitCount
+            && UnsafeBufferPointer(start: bytes, count: count).elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: count))
     }
 
     /// A text column, nil when NULL: one call into SQLite fewer than `optionalString` (the
