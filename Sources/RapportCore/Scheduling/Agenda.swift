@@ -24,7 +24,7 @@ public func agendaDays(
 /// share on each thread (`AgendaSharedSources`), each half waiting for the other's share
 /// before its account pass. WAL readers do not block each other; each statement reads its
 /// own snapshot either way, so two connections add no inconsistency. One rep's few rows, an
-/// in-memory or URI database load in one part.
+/// in-memory or URI database, or a call inside a transaction load in one part.
 func agendaDays(
     db: Database, config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?,
     splitFrom: Int64
@@ -32,8 +32,9 @@ func agendaDays(
     let context = AgendaContext(date: from, config: config, occasions: occasions)
     guard let plan = try db.agendaPlan(from: from, through: through, rep: rep, context: context) else { return [] }
     let path = db.path
+    // (Inside a transaction the second connection would not see its changes.)
     guard plan.repID == nil, plan.accountIDs.upperBound - plan.accountIDs.lowerBound + 1 >= splitFrom,
-          !path.isEmpty, path != ":memory:", !path.hasPrefix("file:"),
+          !path.isEmpty, path != ":memory:", !path.hasPrefix("file:"), !db.isInTransaction,
           let second = try? Database(path: path, mode: .readOnly) else {
         return try agendaPart(db: db, plan: plan, ids: plan.accountIDs, context: context)
     }

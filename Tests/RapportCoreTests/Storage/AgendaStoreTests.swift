@@ -73,6 +73,33 @@ import Testing
         }
     }
 
+    /// Inside a write transaction the agenda is computed on the one connection that sees its
+    /// changes (a second connection would miss them): a touch just logged closes the check-in.
+    @Test func insideATransactionTheAgendaSeesItsOwnChanges() throws {
+        struct Undo: Error {}
+        let book = Book(seed: 13)
+        let (db, path) = try book.database()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let day = CivilDate(year: 2026, month: 6, day: 1)!
+        func checkins() throws -> Set<String> {
+            let items = try agendaDays(db: db, config: RapportConfig(), occasions: book.occasions, from: day, through: day, rep: nil, splitFrom: 0)
+            return Set((items.first?.items ?? []).filter { $0.reasons.contains { $0.kind == .checkin } }.map(\.account))
+        }
+        let due = try checkins()
+        let account = try #require(due.sorted().first)
+        #expect(throws: Undo.self) {
+            try db.transaction {
+                try db.execute("""
+                    INSERT INTO touch (account_id, rep_id, date, channel, kind)
+                    VALUES ((SELECT id FROM account WHERE key = ?), (SELECT id FROM rep WHERE handle = 'wang'), ?, 'call', 'visit')
+                    """, [account, day])
+                #expect(try checkins() == due.subtracting([account]))
+                throw Undo()
+            }
+        }
+        #expect(try checkins() == due)
+    }
+
     /// `agendaHistories` (all accounts in one part) still carries each account's contact to reach.
     @Test func historiesCarryTheirContactToReach() throws {
         let book = Book(seed: 7)
