@@ -29,6 +29,21 @@ import Testing
         #expect(CivilDate("2024-01-01")!.days(to: CivilDate("2025-01-01")!) == 366)
     }
 
+    /// Dates are held packed in one word: order, equality and the fields must still be the
+    /// calendar's, also for years before 1 and far ahead.
+    @Test func packedDatesOrderAsTheCalendar() {
+        let dates = ["0001-01-01", "1969-12-31", "1970-01-01", "2024-02-29", "2024-03-01", "2025-12-31", "2026-01-01", "9999-12-31"]
+            .map { CivilDate($0)! }
+        #expect(dates == dates.sorted())
+        for (a, b) in zip(dates, dates.dropFirst()) { #expect(a < b && a != b && !(b < a)) }
+        #expect(CivilDate(dayNumber: -800_000).year < 0)
+        #expect(CivilDate(dayNumber: -800_000) < CivilDate(dayNumber: -799_999))
+        #expect(CivilDate(dayNumber: -800_000).adding(days: 800_000).description == "1970-01-01")
+        let day = CivilDate(year: 2026, month: 11, day: 29)!
+        #expect((day.year, day.month, day.day) == (2026, 11, 29))
+        #expect(Set([day, CivilDate("2026-11-29")!]).count == 1)
+    }
+
     @Test func februaryTwentyNinthFallsOnTwentyEighth() {
         #expect(CivilDate.yearly(month: 2, day: 29, in: 2025)?.description == "2025-02-28")
         #expect(CivilDate.yearly(month: 2, day: 29, in: 2028)?.description == "2028-02-29")

@@ -12,6 +12,11 @@ public final class AgendaContext {
     private var openNames: [[String: String]] = []
     private var occurrencesByDate: [RecurringDate: [CivilDate]] = [:]
 
+    /// `date` as a day number.
+    let dayNumber: Int
+    /// The collection levels that have an offset, highest first.
+    let ladder: [(level: CollectionLevel, offset: Int)]
+
     public convenience init(date: CivilDate, config: RapportConfig, occasions: any OccasionSource) {
         self.init(date: date, config: config, calendar: OccasionCache(source: occasions))
     }
@@ -20,6 +25,8 @@ public final class AgendaContext {
         self.date = date
         self.config = config
         self.calendar = calendar
+        dayNumber = date.dayNumber
+        ladder = CollectionLevel.descendingLadder.compactMap { level in config.collectionLevels[level].map { (level, $0) } }
     }
 
     /// A context for another day that shares this one's occasion cache (a range of days).

@@ -16,8 +16,15 @@ public struct AgendaHistory: Sendable, Hashable {
     public var promises: [Promise]
     public var snoozes: [Snooze]
     /// The contact to reach about the account: the current decision-maker, else the first
-    /// current contact (`AgendaRules.contactToReach`).
-    public var contactToReach: Contact?
+    /// current contact (`AgendaRules.contactToReach`). `agendaDays` leaves it nil and reads
+    /// the contacts of the accounts that have an item only.
+    public var contactToReach: Contact? {
+        get { reach?.contact }
+        set { reach = newValue.map(ContactBox.init) }
+    }
+    /// Held by reference: a history is moved several times while loading, and an inline
+    /// contact (a dozen fields) would be moved with it even when absent.
+    var reach: ContactBox?
 
     public init(
         account: Account, contacts: [Contact] = [], events: [Event] = [], lastTouchBefore: CivilDate? = nil,
@@ -33,7 +40,7 @@ public struct AgendaHistory: Sendable, Hashable {
         self.invoices = invoices
         self.promises = promises
         self.snoozes = snoozes
-        self.contactToReach = contactToReach
+        self.reach = contactToReach.map(ContactBox.init)
     }
 
     /// The rules' input for one day of the range (the as-of rule applied).
@@ -73,4 +80,12 @@ public struct InvoiceHistory: Sendable, Hashable {
         self.paidBefore = paidBefore
         self.payments = payments
     }
+}
+
+/// A contact held by reference (compared by value).
+final class ContactBox: Hashable, Sendable {
+    let contact: Contact
+    init(_ contact: Contact) { self.contact = contact }
+    static func == (a: ContactBox, b: ContactBox) -> Bool { a.contact == b.contact }
+    func hash(into hasher: inout Hasher) { hasher.combine(contact) }
 }

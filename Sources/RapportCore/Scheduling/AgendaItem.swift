@@ -14,7 +14,13 @@ public struct AgendaItem: Hashable, Sendable {
     public var tier: String
     /// Whom to reach for the item as a whole: the current decision-maker, else the first
     /// current contact; nil when the account has none.
-    public var contact: Contact?
+    public var contact: Contact? {
+        get { reach?.contact }
+        set { reach = newValue.map(ContactBox.init) }
+    }
+    /// Held by reference: ranking and merging move each item several times, and an inline
+    /// contact (a dozen fields) would double what is moved.
+    var reach: ContactBox?
 
     public init(
         date: CivilDate, account: String, accountName: String, rep: String, priority: Int = 0,
@@ -30,7 +36,7 @@ public struct AgendaItem: Hashable, Sendable {
         self.reasons = reasons
         self.daysSinceTouch = daysSinceTouch
         self.tier = tier
-        self.contact = contact
+        self.reach = contact.map(ContactBox.init)
     }
 
     /// The parts of the ranking score, shown by `--explain`. Items rank by the parts in

@@ -53,7 +53,7 @@ public enum AgendaRanking {
 
     /// `ranked` in place. Sorts small keys, not the items (an item is a few hundred bytes
     /// to move), then puts each item in its place by following the permutation's cycles
-    /// with swaps: every item moves once and none is copied (no reference counting).
+    /// with swaps in the buffer (moves: no item is copied, no reference counted).
     static func rank(_ items: inout [AgendaItem]) {
         var keys: [(total: Int, account: String, index: Int)] = []
         keys.reserveCapacity(items.count)
@@ -62,19 +62,53 @@ public enum AgendaRanking {
         }
         keys.sort { $0.total != $1.total ? $0.total > $1.total : $0.account < $1.account }
         var placed = [Bool](repeating: false, count: items.count)
-        for start in items.indices where !placed[start] {
-            // Position `at` takes the item first at `keys[at].index`; the item first at
-            // `start` travels along the cycle until its own place.
-            var at = start
-            while true {
-                placed[at] = true
-                let next = keys[at].index
-                if next == start { break }
-                items.swapAt(at, next)
-                at = next
+        items.withUnsafeMutableBufferPointer { items in
+            for start in items.indices where !placed[start] {
+                // Position `at` takes the item first at `keys[at].index`; the item first at
+                // `start` travels along the cycle until its own place.
+                var at = start
+                while true {
+                    placed[at] = true
+                    let next = keys[at].index
+                    if next == start { break }
+                    items.swapAt(at, next)
+                    at = next
+                }
             }
+            for rank in items.indices { items[rank].priority = rank + 1 }
         }
-        for rank in items.indices { items[rank].priority = rank + 1 }
+    }
+
+    /// Two ranked lists (of different accounts) merged into one ranked list, priority
+    /// 1 … n; the lists are left empty. Items are moved, never copied: each is taken off
+    /// the end of its list (the later of the two goes first), then the result is reversed
+    /// in its buffer. The comparisons read small keys (reading an item out of an array
+    /// would copy it, retaining every string and array it holds).
+    static func merged(_ a: inout [AgendaItem], _ b: inout [AgendaItem]) -> [AgendaItem] {
+        func keys(_ items: [AgendaItem]) -> [(total: Int, account: String)] {
+            items.withUnsafeBufferPointer { items in items.map { ($0.score.total, $0.account) } }
+        }
+        let (keysA, keysB) = (keys(a), keys(b))
+        var merged: [AgendaItem] = []
+        merged.reserveCapacity(a.count + b.count)
+        while !a.isEmpty || !b.isEmpty {
+            let fromA: Bool
+            if a.isEmpty {
+                fromA = false
+            } else if b.isEmpty {
+                fromA = true
+            } else {
+                let (ka, kb) = (keysA[a.count - 1], keysB[b.count - 1])
+                // `a`'s last goes first unless it ranks before `b`'s.
+                fromA = ka.total != kb.total ? ka.total < kb.total : ka.account > kb.account
+            }
+            merged.append(fromA ? a.removeLast() : b.removeLast())
+        }
+        merged.withUnsafeMutableBufferPointer { items in
+            items.reverse()
+            for rank in items.indices { items[rank].priority = rank + 1 }
+        }
+        return merged
     }
 
     /// Keeps each rep's top items up to their capacity (`limit` for every rep when given,

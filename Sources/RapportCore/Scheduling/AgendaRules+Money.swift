@@ -32,7 +32,7 @@ extension AgendaRules {
         let date = context.date
         var pending: [(level: CollectionLevel, reached: CivilDate, invoice: InvoiceBalance)] = []
         for balance in open {
-            guard let (level, reached) = highestLevel(dueOn: balance.invoice.dueOn, levels: context.config.collectionLevels, date: date),
+            guard let (level, reached) = highestLevel(dueOn: balance.invoice.dueOn, ladder: context.ladder, date: context.dayNumber),
                   !input.touches.hasCollection(since: reached) else { continue }
             pending.append((level, reached, balance))
         }
@@ -60,6 +60,17 @@ extension AgendaRules {
             guard let offset = levels[level] else { continue }
             let reached = dueOn.adding(days: offset)
             if reached <= date { return (level, reached) }
+        }
+        return nil
+    }
+
+    /// `highestLevel(dueOn:levels:date:)` on day numbers, with the ladder's levels that have
+    /// an offset, highest first (`AgendaContext.ladder`): no dictionary look-up or date
+    /// built per level and invoice.
+    static func highestLevel(dueOn: CivilDate, ladder: [(level: CollectionLevel, offset: Int)], date: Int) -> (CollectionLevel, CivilDate)? {
+        let due = dueOn.dayNumber
+        for step in ladder where due + step.offset <= date {
+            return (step.level, CivilDate(dayNumber: due + step.offset))
         }
         return nil
     }

@@ -7,17 +7,28 @@ import CSQLite
 /// tier, or a birthday, event, open invoice or promise near the range); the rules then
 /// decide exactly. See docs/agenda.md for the indexes each query uses.
 extension Database {
+    /// Every account's (or one rep's) history over [from, through], each with its contact
+    /// to reach. `agendaDays` loads in parts instead (`agendaPlan`, `agendaLoad`) and reads
+    /// the contacts of the accounts that have an item only (`agendaContacts`).
     public func agendaHistories(from: CivilDate, through: CivilDate, rep: String?, context: AgendaContext) throws -> [AgendaHistory] {
-        guard from <= through else { return [] }
-        let config = context.config
+        guard let plan = try agendaPlan(from: from, through: through, rep: rep, context: context) else { return [] }
+        var load = try agendaLoad(plan, ids: plan.accountIDs)
+        let boxes = try agendaContacts(zip(load.reachContactIDs, load.histories).map { ($0, $1.account.key) })
+        for (slot, box) in boxes.enumerated() { load.histories[slot].reach = box }
+        return load.histories
+    }
+
+    /// What every part of a load shares: the reps, the occasion windows open in the range,
+    /// how far back recent touches are needed, the row ids of the accounts. Nil when the
+    /// range is empty.
+    func agendaPlan(from: CivilDate, through: CivilDate, rep: String?, context: AgendaContext) throws -> AgendaPlan? {
+        guard from <= through else { return nil }
         var repHandles: [Int64: String] = [:]
         try forEachRow("SELECT id, handle FROM rep") { repHandles[$0.int64(0)] = $0.string(1) }
         let repID: Int? = try rep.map { handle in
             guard let id = repHandles.first(where: { $0.value == handle })?.key else { throw try unknownRep(handle) }
             return Int(id)
         }
-        let scope = AgendaScope(repID: repID)
-
         // The countries in use (a loose scan of the country index: one seek per country).
         let countries = try rows("""
             WITH RECURSIVE c(country) AS (
@@ -26,118 +37,150 @@ extension Database {
                 SELECT (SELECT MIN(a.country) FROM account a WHERE a.country > c.country) FROM c WHERE c.country IS NOT NULL)
             SELECT country FROM c WHERE country IS NOT NULL
             """) { $0.string(0) }
-        let occasionFilter = try OccasionFilter(countries: countries, from: from, through: through, context: context)
+        let occasions = try OccasionFilter(countries: countries, from: from, through: through, context: context)
         let horizon = try max(context.on(from).touchHorizon(countries: countries), context.on(through).touchHorizon(countries: countries))
+        var ids: ClosedRange<Int64> = 0...0
+        try forEachRow("SELECT (SELECT MIN(id) FROM account), (SELECT MAX(id) FROM account)") { row in
+            if !row.isNull(0) { ids = row.int64(0)...row.int64(1) }
+        }
+        return AgendaPlan(
+            from: from, through: through, config: context.config, repHandles: repHandles, repID: repID,
+            occasions: occasions, horizon: horizon, accountIDs: ids)
+    }
 
-        // The per-source reads (events, birthdays, invoices, promises, snoozes, recent
-        // touches) do not depend on the account pass: over all reps they run on a second,
-        // read-only connection meanwhile (WAL readers do not block each other; each statement
-        // reads its own snapshot either way, so two connections add no inconsistency). An
-        // in-memory or URI database, or one rep's few rows, load in turn.
-        let window = AgendaSourceWindow(from: from, through: through, horizon: horizon, config: config, scope: scope)
-        var background: BackgroundWork<AgendaSources?>?
-        let path = self.path
-        if repID == nil, !path.isEmpty, path != ":memory:", !path.hasPrefix("file:") {
-            background = BackgroundWork {
-                guard let second = try? Database(path: path, mode: .readOnly) else { return nil }
-                return try second.agendaSources(window)
-            }
+    /// The histories of the accounts whose row id is in `ids` (all of them, or one rep's)
+    /// that can have a reason in the range, in row id order, with the row id of each one's
+    /// contact to reach (0: none). The sources are read first, so one pass over the
+    /// accounts finds both those a check-in or an occasion window puts on the agenda and
+    /// those a source names.
+    ///
+    /// With `shared` (one of two parts over all reps), this part reads only the unpaid
+    /// invoices of its own range; the other sources come from `AgendaSharedSources`, read
+    /// once for both parts by the other thread, and waited for after the invoices.
+    func agendaLoad(_ plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<AgendaSharedSources>] = []) throws -> AgendaLoad {
+        let scope = AgendaScope(repID: plan.repID, ids: ids)
+        let window = AgendaSourceWindow(from: plan.from, through: plan.through, horizon: plan.horizon, config: plan.config, scope: scope)
+        var sources = AgendaSources()
+        var common: [AgendaSharedSources] = []
+        if shared.isEmpty {
+            sources = try agendaSources(window)
+        } else {
+            try loadInvoices(window, rows: .unpaid, into: &sources.partials)
+            for handoff in shared { common.append(try handoff.wait()) }
+        }
+        // (A snooze alone gives no reason.)
+        var named: [Int64] = []
+        for (id, partial) in sources.partials where partial.namesAReason { named.append(id) }
+        for share in common {
+            for (id, partial) in share.partials where ids.contains(id) && partial.namesAReason { named.append(id) }
+        }
+        named.sort()
+        if !common.isEmpty {
+            // An account this part's invoices and a shared source both name, once.
+            var distinct: [Int64] = []
+            distinct.reserveCapacity(named.count)
+            for id in named where distinct.last != id { distinct.append(id) }
+            named = distinct
         }
 
-        // The second pass and the touch searches come back to pages the first pass read: a
-        // page cache that holds them for this load (then shrinks back, so the next run starts
-        // cold again, like any new process).
-        let cacheSize = try scalarInt("PRAGMA cache_size") ?? -2000
-        try execute("PRAGMA cache_size = -65536")
-        defer { try? execute("PRAGMA cache_size = \(cacheSize)") }
-
-        // Pass 1: the accounts a check-in or an open occasion window puts on the agenda.
-        var accounts = AgendaAccountRows(repHandles: repHandles)
-        let (dueSQL, dueArguments) = accountsQuery(from: from, through: through, config: config, scope: scope, occasions: occasionFilter)
-        try forEachRow(dueSQL, dueArguments) { try accounts.append($0) }
-
-        // Pass 2: the other accounts one of the sources names (found by row id).
-        var sources = try background?.wait() ?? agendaSources(window)
-        var others: [Int64] = []
-        // (A snooze alone gives no reason.)
-        for (id, partial) in sources.partials where accounts.index[id] == nil && partial.namesAReason { others.append(id) }
-        if !others.isEmpty {
-            others.sort()
-            try forEachRow(Self.accountColumns + """
-
-                WHERE a.id IN (SELECT value FROM json_each(?3)) AND a.created_on <= ?2
-                """, [from, through, Self.jsonArray(others)]) { try accounts.append($0) }
+        var accounts = AgendaAccountRows(repHandles: plan.repHandles)
+        // Over all reps most accounts of the range come (a check-in due, a source): room for
+        // them up front, so the histories are not moved again and again as the array grows.
+        if plan.repID == nil { accounts.reserve(Int(min(ids.upperBound - ids.lowerBound + 1, 1 << 20))) }
+        let (sql, arguments) = accountsQuery(plan, scope: scope)
+        var next = 0  // the first of `named` not yet passed
+        var candidates = AgendaCandidates(plan)
+        try forEachRow(sql, arguments) { row in
+            let id = row.int64(0)
+            while next < named.count, named[next] < id { next += 1 }
+            guard (next < named.count && named[next] == id) || candidates.mayHaveAReason(row) else { return }
+            try accounts.append(row)
         }
 
         // Taken out of their holders, so that changing them copies nothing.
-        var histories: [AgendaHistory] = []
-        swap(&histories, &accounts.histories)
+        var load = AgendaLoad()
+        swap(&load.histories, &accounts.histories)
+        swap(&load.reachContactIDs, &accounts.reachContactIDs)
         var partials = sources.partials
         sources.partials = [:]
         for (slot, id) in accounts.ids.enumerated() {
-            partials.removeValue(forKey: id)?.move(into: &histories[slot])
+            partials.removeValue(forKey: id)?.move(into: &load.histories[slot])
+            // After this part's unpaid invoices, the paid-off ones of the shared read: the
+            // order one query over both gives. (Copied, not taken out: the dictionaries are
+            // shared with the other thread.)
+            for share in common { if let partial = share.partials[id] { partial.move(into: &load.histories[slot]) } }
         }
-        for (id, stamp) in sources.touches {
-            guard let slot = accounts.index[id] else { continue }
-            histories[slot].touches.append(stamp)
+        for (id, stamp) in common.isEmpty ? sources.touches : common.flatMap(\.touches) {
+            guard let slot = accounts.slot(of: id) else { continue }
+            load.histories[slot].touches.append(stamp)
         }
-        return histories
+        return load
+    }
+
+    /// The contacts to reach of `requests` (a contact row id, 0 for none, and the key of its
+    /// account), one box per request in their order: what the agenda shows of the accounts
+    /// that have an item, read after the rules rather than for every account the load
+    /// considers. Each contact is read once, in row id order, and its box shared by its
+    /// requests (an account's items of a week); a row id no longer there gives nil. The rows
+    /// come in the order of the list bound (`json_each` scanned, each contact found by row
+    /// id), so no lookup table is needed.
+    func agendaContacts(_ requests: [(id: Int64, account: String)]) throws -> [ContactBox?] {
+        var order = requests.indices.filter { requests[$0].id != 0 }
+        order.sort { requests[$0].id < requests[$1].id }
+        var ids: [Int64] = [], firstRequest: [Int] = []
+        for index in order where ids.last != requests[index].id {
+            ids.append(requests[index].id)
+            firstRequest.append(index)
+        }
+        var read = [ContactBox?](repeating: nil, count: ids.count)
+        if !ids.isEmpty {
+            var roles = TextValues { ContactRole(rawValue: $0) }, channels = TextValues { Channel(rawValue: $0) }
+            var locales = TextValues<String>()
+            let sql = """
+                SELECT j.key, c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale
+                FROM json_each(?) j JOIN contact c ON c.id = j.value
+                """
+            try forEachRow(sql, [Self.jsonArray(ids)]) { row in
+                let index = row.int(0)
+                guard read.indices.contains(index) else { return }
+                read[index] = ContactBox(Contact(
+                    key: row.string(1), account: requests[firstRequest[index]].account, name: row.string(2),
+                    salutation: row.text(3), title: row.text(4), role: roles.value(row, 5) ?? nil,
+                    status: .current, phone: row.text(6), email: row.text(7), chat: row.text(8),
+                    channel: channels.value(row, 9) ?? nil, locale: locales.text(row, 10)))
+            }
+        }
+        var boxes = [ContactBox?](repeating: nil, count: requests.count)
+        var position = -1
+        for index in order {
+            if position < 0 || ids[position] != requests[index].id { position += 1 }
+            boxes[index] = read[position]
+        }
+        return boxes
     }
 
     // MARK: the account query
 
-    /// The columns of an account row (`AgendaAccountRows.append`); ?1 is the first day of
-    /// the range, ?2 the last. `last` is the last touch before ?1 (touches within the range
-    /// only move a check-in later, so this keeps every account whose check-in can fall
-    /// due): the kept `last_touch_on` when it is before ?1, else a search of the touch index
-    /// (only when replaying a past day, or for accounts touched on ?1 itself). The same for
-    /// the last collection touch.
-    static let accountColumns = """
-        SELECT a.id, a.key, a.name, a.tier, a.owner_id, a.country, a.created_on, a.status, a.cadence_days,
-               CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?1 THEN a.last_touch_on
-               ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?1) END,
-               CASE WHEN a.last_collection_on IS NULL OR a.last_collection_on < ?1 THEN a.last_collection_on
-               ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection' AND t.date < ?1) END,
-               c.key, c.name, c.salutation, c.title, c.role, c.phone, c.email, c.chat, c.channel, c.locale, a.locale
-        FROM account a LEFT JOIN contact c ON c.id = a.reach_contact_id
-        """
-
-    /// Accounts created by `through` whose check-in can fall due in the range (per-tier
-    /// cutoff dates bound as parameters), or whose country and tier have an occasion window
-    /// open. The accounts the other sources name come in a second pass by row id.
-    private func accountsQuery(
-        from: CivilDate, through: CivilDate, config: RapportConfig, scope: AgendaScope, occasions: OccasionFilter
-    ) -> (String, [any SQLBindable]) {
-        // A check-in is due by `through` when its base date is on or before through − cadence.
-        let tiers = config.cadence.keys.sorted()
-        var cutoffArguments: [any SQLBindable] = []
-        for tier in tiers { cutoffArguments += [tier, through.adding(days: -config.cadenceDays(tier: tier))] }
-        cutoffArguments.append(through.adding(days: -config.cadenceDays(tier: "\u{1F}unlisted")))
-        let cutoff = "CASE a.tier " + tiers.map { _ in "WHEN ? THEN ? " }.joined() + "ELSE ? END"
-        // Occasion windows only when one is open: most days none is, and the test costs a
-        // string per account.
-        var occasionTerms = ""
-        var occasionArguments: [any SQLBindable] = []
-        if !occasions.everyTier.isEmpty {
-            occasionTerms += "\n   OR a.country IN (SELECT value FROM json_each(?))"
-            occasionArguments.append(Self.jsonArray(occasions.everyTier.sorted()))
-        }
-        if !occasions.pairs.isEmpty {
-            occasionTerms += "\n   OR (a.country || char(31) || a.tier) IN (SELECT value FROM json_each(?))"
-            occasionArguments.append(Self.jsonArray(occasions.pairs.sorted()))
-        }
-        let sql = Self.accountColumns + """
-
-            WHERE a.created_on <= ?2\(scope.account("a"))
-              AND ((a.status = 'active' AND COALESCE(
-                       CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?1 THEN a.last_touch_on
-                       ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?1) END, a.created_on)
-                   <= CASE WHEN a.cadence_days IS NOT NULL THEN date(?2, '-' || a.cadence_days || ' days') ELSE \(cutoff) END)\(occasionTerms))
+    /// The account pass over the row ids of `scope`: every account created by the last day,
+    /// the caller keeping those a source names or `AgendaCandidates` finds (and skipping the
+    /// others unread). ?1 is the first day, ?2 the last. The last touch is the last before
+    /// ?1 (touches within the range only move a check-in later, so this keeps every account
+    /// whose check-in can fall due): the kept `last_touch_on` when it is before ?1, else a
+    /// search of the touch index (only when replaying a past day, or for accounts touched on
+    /// ?1 itself). The same for the last collection touch. Each is written once in the
+    /// query: SQLite would run a correlated subquery written twice twice.
+    private func accountsQuery(_ plan: AgendaPlan, scope: AgendaScope) -> (String, [any SQLBindable]) {
+        let sql = """
+            SELECT a.id, a.key, a.name, a.tier, a.owner_id, a.country, a.created_on, a.status, a.cadence_days,
+                   CASE WHEN a.last_touch_on IS NULL OR a.last_touch_on < ?1 THEN a.last_touch_on
+                   ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.date < ?1) END,
+                   CASE WHEN a.last_collection_on IS NULL OR a.last_collection_on < ?1 THEN a.last_collection_on
+                   ELSE (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection' AND t.date < ?1) END,
+                   a.locale, a.reach_contact_id
+            FROM account a
+            WHERE a.created_on <= ?2\(scope.account("a", first: 3))
             """
-        var arguments: [any SQLBindable] = [from, through] + scope.arguments
-        arguments += cutoffArguments
-        arguments += occasionArguments
-        return (sql, arguments)
+        return (sql, [plan.from, plan.through] + scope.arguments)
     }
 
     /// The sources' reads for one range, as plain values (sent to the second connection).
@@ -149,6 +192,15 @@ extension Database {
         var scope: AgendaScope
     }
 
+    /// Which invoices `loadInvoices` reads.
+    enum InvoiceRows {
+        /// Their payments fall short (`paid_total < amount`).
+        case unpaid
+        /// Paid in full, the last payment on or after the first day.
+        case paidOff
+        case both
+    }
+
     /// What the per-source queries found, by account row id.
     struct AgendaSources: Sendable {
         var partials: [Int64: Partial] = [:]
@@ -156,19 +208,52 @@ extension Database {
         var touches: [(Int64, TouchSummary.Stamp)] = []
     }
 
-    func agendaSources(_ window: AgendaSourceWindow) throws -> AgendaSources {
+    /// The sources both parts of an all-reps load need, read once over all accounts (they
+    /// are found through indexes on dates and month-days, not by account, so each part would
+    /// read them all to keep its half), in two shares, one per thread: the invoices paid off
+    /// since the first day; events and birthdays, promises, snoozes and recent touches. Each
+    /// part reads its own unpaid invoices (`invoice_unpaid` is by account).
+    func agendaSharedSources(_ plan: AgendaPlan, _ share: SharedShare) throws -> AgendaSharedSources {
+        let window = AgendaSourceWindow(
+            from: plan.from, through: plan.through, horizon: plan.horizon, config: plan.config,
+            scope: AgendaScope(repID: nil, ids: plan.accountIDs))
+        var partials: [Int64: Partial] = [:]
+        switch share {
+        case .paidOffInvoices:
+            // Found by payment date, their rows are all over the invoice table: a cache that
+            // keeps the pages visited (then shrinks back, so the next run starts cold).
+            let cacheSize = try scalarInt("PRAGMA cache_size") ?? -2000
+            try execute("PRAGMA cache_size = -65536")
+            defer { try? execute("PRAGMA cache_size = \(cacheSize)") }
+            try loadInvoices(window, rows: .paidOff, into: &partials)
+            return AgendaSharedSources(partials: partials, touches: [])
+        case .others:
+            let sources = try agendaSources(window, invoices: nil)
+            return AgendaSharedSources(partials: sources.partials, touches: sources.touches)
+        }
+    }
+
+    enum SharedShare: Sendable {
+        case paidOffInvoices
+        case others
+    }
+
+    func agendaSources(_ window: AgendaSourceWindow, invoices: InvoiceRows? = .both) throws -> AgendaSources {
         let (from, through, config, scope) = (window.from, window.through, window.config, window.scope)
         var sources = AgendaSources()
+        // Over all reps about a third of the accounts of the range have an open invoice, an
+        // event or a birthday near: room for them up front (no rehashing as it grows).
+        if scope.repID == nil { sources.partials.reserveCapacity(Int(min(scope.ids.upperBound - scope.ids.lowerBound + 1, 1 << 20)) / 3) }
         try loadEvents(from: from, through: through, config: config, scope: scope, into: &sources.partials)
         try loadBirthdays(from: from, through: through, config: config, scope: scope, into: &sources.partials)
-        try loadInvoices(from: from, through: through, scope: scope, into: &sources.partials)
+        if let invoices { try loadInvoices(window, rows: invoices, into: &sources.partials) }
         try loadPromises(scope: scope, into: &sources.partials)
         try loadSnoozes(from: from, scope: scope, into: &sources.partials)
         // Recent touches: the short windows need their kinds; days of the range need all.
         let touchSQL = """
             SELECT t.account_id, t.date, t.kind FROM touch t
-            WHERE t.date >= ? AND t.date <= ? AND (t.kind IN ('greeting', 'gift', 'care', 'visit') OR t.date >= ?)
-            """ + scope.touch
+            WHERE t.date >= ?1 AND t.date <= ?2 AND (t.kind IN ('greeting', 'gift', 'care', 'visit') OR t.date >= ?3)
+            """ + scope.byAccountColumn("t.account_id", first: 4)
         try forEachRow(touchSQL, [from.adding(days: -window.horizon), through, from] + scope.arguments) { row in
             guard let date = row.date(1), let kind = TouchKind(rawValue: row.string(2)) else { return }
             sources.touches.append((row.int64(0), TouchSummary.Stamp(date: date, kind: kind)))
@@ -189,8 +274,8 @@ extension Database {
         /// Whether it holds something that can give a reason (not only snoozes).
         var namesAReason: Bool { !contacts.isEmpty || !events.isEmpty || !invoices.isEmpty || !promises.isEmpty }
 
-        /// Moves the data into the history, naming the account by its key (the per-source
-        /// queries only knew its row id).
+        /// Moves the data into the history (after what it holds), naming the account by its
+        /// key (the per-source queries only knew its row id).
         consuming func move(into history: inout AgendaHistory) {
             let key = history.account.key
             for i in contacts.indices { contacts[i].account = key }
@@ -201,11 +286,14 @@ extension Database {
             }
             for i in promises.indices { promises[i].account = key }
             for i in snoozes.indices { snoozes[i].account = key }
-            history.contacts = contacts
-            history.events = events
-            history.invoices = invoices
-            history.promises = promises
-            history.snoozes = snoozes
+            func add<T>(_ values: [T], to list: inout [T]) {
+                if list.isEmpty { list = values } else { list += values }
+            }
+            add(contacts, to: &history.contacts)
+            add(events, to: &history.events)
+            add(invoices, to: &history.invoices)
+            add(promises, to: &history.promises)
+            add(snoozes, to: &history.snoozes)
         }
     }
 
@@ -220,8 +308,8 @@ extension Database {
             SELECT e.account_id, e.kind, e.title, e.date, e.calendar, e.repeat, e.sensitive,
                    c.key, c.name, c.role, c.status, c.birthday, c.birthday_calendar
             FROM event e LEFT JOIN contact c ON c.id = e.contact_id
-            WHERE substr(e.date, -5) IN (SELECT value FROM json_each(?))
-            """ + scope.byAccountColumn("e.account_id")
+            WHERE substr(e.date, -5) IN (SELECT value FROM json_each(?1))
+            """ + scope.byAccountColumn("e.account_id", first: 2)
         try forEachRow(sql, [Self.jsonArray(monthDays.sorted())] + scope.arguments) { row in
             let calendar = try Self.parse(CalendarKind.self, row.string(4), what: "event calendar")
             let text = row.string(3)
@@ -255,8 +343,8 @@ extension Database {
         let monthDays = MonthDayCandidates.gregorian(from: from, through: end).union(MonthDayCandidates.lunar(from: from, through: end))
         let sql = """
             SELECT c.account_id, c.key, c.name, c.role, c.status, c.birthday, c.birthday_calendar FROM contact c
-            WHERE c.birthday IS NOT NULL AND substr(c.birthday, -5) IN (SELECT value FROM json_each(?))
-            """ + scope.byAccountColumn("c.account_id") + " ORDER BY c.id"
+            WHERE c.birthday IS NOT NULL AND substr(c.birthday, -5) IN (SELECT value FROM json_each(?1))
+            """ + scope.byAccountColumn("c.account_id", first: 2) + " ORDER BY c.id"
         try forEachRow(sql, [Self.jsonArray(monthDays.sorted())] + scope.arguments) { row in
             let contact = try Self.contact(row, from: 1)
             byAccount[row.int64(0), default: Partial()].contacts.removeAll { $0.key == contact.key }
@@ -266,8 +354,12 @@ extension Database {
 
     /// Invoices issued by `through` that can be open on a day of the range: their payments
     /// fall short (`paid_total < amount`) or one is dated on or after `from`. What was paid
-    /// before `from` comes from `paid_total` unless a payment is that late.
-    private func loadInvoices(from: CivilDate, through: CivilDate, scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
+    /// before `from` comes from `paid_total` unless a payment is that late. Only those that
+    /// can reach a collection level by `through` (due on or before `through` − the earliest
+    /// level's offset), and any of an account with a promise (a promise that names no invoice
+    /// covers all its open invoices): an invoice not yet at a level names no reason.
+    private func loadInvoices(_ window: AgendaSourceWindow, rows: InvoiceRows, into byAccount: inout [Int64: Partial]) throws {
+        let (from, through, config, scope) = (window.from, window.through, window.config, window.scope)
         let columns = """
             SELECT i.id, i.account_id, i.number, i.issued_on, i.due_on, i.amount, i.currency,
                    CASE WHEN i.last_paid_on IS NULL OR i.last_paid_on < ?1 THEN i.paid_total
@@ -275,17 +367,30 @@ extension Database {
                    i.last_paid_on >= ?1
             FROM invoice i
             """
-        let sql = columns + " WHERE i.paid_total < i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", parameter: "?3")
-            + " UNION ALL " + columns
-            + " WHERE i.last_paid_on >= ?1 AND i.paid_total >= i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", parameter: "?3")
+        let dueBy = config.collectionLevels.values.min().map { through.adding(days: -$0) }
+        // Over all reps, the invoices paid off in the range are found by `invoice_last_paid`,
+        // not among all the invoices of the row id range (`+` keeps the planner off
+        // `invoice_account`); one rep's, by its accounts. Each account's invoices are listed
+        // in the order the rows come.
+        let reachable = " AND (i.due_on <= ?\(3 + scope.arguments.count) OR i.account_id IN (SELECT account_id FROM promise))"
+        let unpaid = columns + " WHERE i.paid_total < i.amount AND i.issued_on <= ?2" + scope.byAccountColumn("i.account_id", first: 3) + reachable
+        let paidOff = columns
+            + " WHERE i.last_paid_on >= ?1 AND i.paid_total >= i.amount AND i.issued_on <= ?2" + scope.byAccountColumn(scope.repID == nil ? "+i.account_id" : "i.account_id", first: 3)
+            + reachable
+        let sql = switch rows {
+        case .unpaid: unpaid
+        case .paidOff: paidOff
+        case .both: unpaid + " UNION ALL " + paidOff
+        }
         var late: [Int64: (account: Int64, slot: Int)] = [:]
-        try forEachRow(sql, [from, through] + scope.arguments) { row in
+        var currencies = TextValues()
+        try forEachRow(sql, [from, through] + scope.arguments + [dueBy]) { row in
             guard let issued = row.date(3), let due = row.date(4) else {
                 throw RapportError.data("invoice \(row.string(2)): bad issued_on or due_on")
             }
             let invoice = Invoice(
                 number: row.string(2), account: "", issuedOn: issued, dueOn: due,
-                amount: Money(minor: row.int64(5), currency: row.string(6)))
+                amount: Money(minor: row.int64(5), currency: currencies.text(row, 6) ?? ""))
             let account = row.int64(1)
             if row.bool(8) { late[row.int64(0)] = (account, byAccount[account]?.invoices.count ?? 0) }
             byAccount[account, default: Partial()].invoices.append(InvoiceHistory(invoice: invoice, paidBefore: row.int64(7)))
@@ -306,7 +411,8 @@ extension Database {
         let sql = """
             SELECT p.account_id, i.number, p.promised_on, p.amount, p.currency
             FROM promise p LEFT JOIN invoice i ON i.id = p.invoice_id
-            """ + (scope.repID == nil ? "" : " WHERE p.account_id IN (SELECT id FROM account WHERE owner_id = ?)")
+            WHERE 1
+            """ + scope.byAccountColumn("p.account_id", first: 1)
         try forEachRow(sql, scope.arguments) { row in
             guard let promisedOn = row.date(2) else { throw RapportError.data("promise: bad promised_on") }
             byAccount[row.int64(0), default: Partial()].promises.append(Promise(
@@ -317,7 +423,7 @@ extension Database {
 
     /// Snoozes still in force on `from` (they carry no recording date and always count).
     private func loadSnoozes(from: CivilDate, scope: AgendaScope, into byAccount: inout [Int64: Partial]) throws {
-        let sql = "SELECT s.account_id, s.kind, s.until FROM snooze s WHERE s.until >= ?" + scope.byAccountColumn("s.account_id")
+        let sql = "SELECT s.account_id, s.kind, s.until FROM snooze s WHERE s.until >= ?1" + scope.byAccountColumn("s.account_id", first: 2)
         try forEachRow(sql, [from] + scope.arguments) { row in
             guard let until = row.date(2) else { throw RapportError.data("snooze: bad until date") }
             let kind = try Self.parse(ReasonKind.self, row.string(1), what: "snooze kind")
@@ -353,42 +459,122 @@ extension Database {
     }
 }
 
+/// The few distinct values of a text column (tier, country, locale, currency), each made
+/// into a String once: a row's bytes are compared with the values seen so far instead of
+/// building and validating a new String for each of tens of thousands of rows.
+struct TextValues<Value> {
+    private var values: [(bytes: [UInt8], value: Value)] = []
+    private let parse: (String) -> Value
+
+    init(_ parse: @escaping (String) -> Value) { self.parse = parse }
+
+    /// The column's value, parsed; nil when NULL.
+    mutating func value(_ row: Row, _ index: Int) -> Value? {
+        guard let pointer = sqlite3_column_text(row.handle, Int32(index)) else { return nil }
+        let count = Int(sqlite3_column_bytes(row.handle, Int32(index)))
+        for known in values where known.bytes.count == count {
+            if known.bytes.elementsEqual(UnsafeBufferPointer(start: pointer, count: count)) { return known.value }
+        }
+        let bytes = Array(UnsafeBufferPointer(start: pointer, count: count))
+        let value = parse(String(decoding: bytes, as: UTF8.self))
+        // A column with many distinct values is read as usual past a few.
+        if values.count < 16 { values.append((bytes, value)) }
+        return value
+    }
+}
+
+extension TextValues where Value == String {
+    init() { self.init { $0 } }
+    mutating func text(_ row: Row, _ index: Int) -> String? { value(row, index) }
+}
+
 /// The account rows of the loader's passes, as histories (partials and touches attached later).
 struct AgendaAccountRows {
     let repHandles: [Int64: String]
+    private var tiers = TextValues(), countries = TextValues(), locales = TextValues()
     var histories: [AgendaHistory] = []
-    /// Row id of each history, and the reverse.
+    /// The row id of each history's contact to reach (0: none).
+    var reachContactIDs: [Int64] = []
+    /// Row id of each history, ascending (the pass reads the rows in row id order).
     var ids: [Int64] = []
-    var index: [Int64: Int] = [:]
 
     init(repHandles: [Int64: String]) { self.repHandles = repHandles }
 
-    /// Reads a row of `Database.accountColumns`.
+    /// Reads a row of the account query.
     mutating func append(_ row: Row) throws {
         let id = row.int64(0)
         guard let createdOn = row.date(6) else { throw RapportError.data("account \(row.string(1)): bad created_on") }
         let account = Account(
-            key: row.string(1), name: row.string(2), tier: row.string(3), owner: repHandles[row.int64(4)] ?? "",
-            country: row.string(5), locale: row.text(21), createdOn: createdOn,
-            status: row.string(7) == "dormant" ? .dormant : .active, cadenceDays: row.optionalInt(8))
-        let contact = row.text(11).map { key in
-            Contact(
-                key: key, account: account.key, name: row.string(12), salutation: row.text(13),
-                title: row.text(14), role: row.text(15).flatMap(ContactRole.init(rawValue:)),
-                status: .current, phone: row.text(16), email: row.text(17), chat: row.text(18),
-                channel: row.text(19).flatMap(Channel.init(rawValue:)), locale: row.text(20))
-        }
-        index[id] = histories.count
+            key: row.string(1), name: row.string(2), tier: tiers.text(row, 3) ?? "", owner: repHandles[row.int64(4)] ?? "",
+            country: countries.text(row, 5) ?? "", locale: locales.text(row, 11), createdOn: createdOn,
+            status: row.equals(7, "dormant") ? .dormant : .active, cadenceDays: row.optionalInt(8))
+        guard ids.last.map({ $0 < id }) ?? true else { throw RapportError.data("account rows out of row id order") }
         ids.append(id)
+        reachContactIDs.append(row.int64(12))
         // Built in place (a history held in a variable first is copied into the array).
-        histories.append(AgendaHistory(
-            account: account, lastTouchBefore: row.date(9), lastCollectionBefore: row.date(10), contactToReach: contact))
+        histories.append(AgendaHistory(account: account, lastTouchBefore: row.date(9), lastCollectionBefore: row.date(10)))
+    }
+
+    mutating func reserve(_ count: Int) {
+        histories.reserveCapacity(count)
+        ids.reserveCapacity(count)
+        reachContactIDs.reserveCapacity(count)
+    }
+
+    /// The position of the history of row id `id`, by binary search.
+    func slot(of id: Int64) -> Int? {
+        var (low, high) = (0, ids.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < ids.count && ids[low] == id ? low : nil
+    }
+}
+
+/// Which rows of the account pass can have a reason without a source naming them: an
+/// active account whose check-in can fall due by the last day (its base date — the last
+/// touch before the range, else its creation — on or before the last day − its cadence), or
+/// one whose country and tier have an occasion window open in the range.
+struct AgendaCandidates {
+    private let through: CivilDate
+    /// The last day − the cadence, per tier and for a tier not listed.
+    private let cutoffs: [String: CivilDate]
+    private let unlisted: CivilDate
+    private let everyTier: Set<String>
+    /// Tiers by country (`OccasionFilter.pairs`).
+    private let tiersByCountry: [String: Set<String>]
+    private var tiers = TextValues<String>(), countries = TextValues<String>()
+
+    init(_ plan: AgendaPlan) {
+        through = plan.through
+        cutoffs = plan.config.cadence.mapValues { plan.through.adding(days: -$0) }
+        unlisted = plan.through.adding(days: -plan.config.cadenceDays(tier: "\u{1F}unlisted"))
+        everyTier = plan.occasions.everyTier
+        var byCountry: [String: Set<String>] = [:]
+        for pair in plan.occasions.pairs {
+            let parts = pair.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { continue }
+            byCountry[String(parts[0]), default: []].insert(String(parts[1]))
+        }
+        tiersByCountry = byCountry
+    }
+
+    /// For a row of `Database.accountsQuery`.
+    mutating func mayHaveAReason(_ row: Row) -> Bool {
+        let tier = tiers.text(row, 3) ?? ""
+        if row.equals(7, "active"), let base = row.date(9) ?? row.date(6) {
+            let cutoff = row.optionalInt(8).map { through.adding(days: -$0) } ?? cutoffs[tier] ?? unlisted
+            if base <= cutoff { return true }
+        }
+        guard !everyTier.isEmpty || !tiersByCountry.isEmpty, let country = countries.text(row, 5) else { return false }
+        return everyTier.contains(country) || (tiersByCountry[country]?.contains(tier) ?? false)
     }
 }
 
 /// The countries (every tier) and country–tier pairs that have a holiday or gift window
 /// open on some day of [from, through].
-struct OccasionFilter {
+struct OccasionFilter: Sendable {
     var everyTier: Set<String> = []
     /// `country` + U+001F + `tier`.
     var pairs: Set<String> = []
@@ -414,24 +600,70 @@ struct OccasionFilter {
     }
 }
 
-/// All accounts, or one rep's: the SQL fragments and arguments that narrow each query.
+/// A range of account row ids (all reps), or one rep's accounts: the SQL fragments and
+/// arguments that narrow each query. The fragments use numbered parameters from `first` on
+/// (the range's bounds, or the rep), `arguments` in that order.
 struct AgendaScope: Sendable {
     var repID: Int?
-    var arguments: [any SQLBindable] { repID.map { [$0] } ?? [] }
+    var ids: ClosedRange<Int64>
+    var arguments: [any SQLBindable] { repID.map { [$0] } ?? [ids.lowerBound, ids.upperBound] }
 
-    /// ` AND alias.owner_id = ?` on the account table.
-    func account(_ alias: String) -> String { repID == nil ? "" : " AND \(alias).owner_id = ?" }
-
-    /// ` AND column IN (the rep's accounts)` on a table keyed by account.
-    func byAccountColumn(_ column: String, parameter: String = "?") -> String {
-        repID == nil ? "" : " AND \(column) IN (SELECT id FROM account WHERE owner_id = \(parameter))"
+    /// On the account table.
+    func account(_ alias: String, first: Int) -> String {
+        repID == nil ? " AND \(alias).id BETWEEN ?\(first) AND ?\(first + 1)" : " AND \(alias).owner_id = ?\(first)"
     }
 
-    /// The recent-touch query's filter.
-    var touch: String { byAccountColumn("t.account_id") }
+    /// On a table keyed by account.
+    func byAccountColumn(_ column: String, first: Int) -> String {
+        repID == nil
+            ? " AND \(column) BETWEEN ?\(first) AND ?\(first + 1)"
+            : " AND \(column) IN (SELECT id FROM account WHERE owner_id = ?\(first))"
+    }
+}
+
+/// What every part of one agenda load shares (`Database.agendaPlan`); sent to the thread
+/// that loads the other part.
+struct AgendaPlan: Sendable {
+    var from: CivilDate
+    var through: CivilDate
+    var config: RapportConfig
+    var repHandles: [Int64: String]
+    var repID: Int?
+    var occasions: OccasionFilter
+    /// How many days before `from` recent touches are needed (`AgendaContext.touchHorizon`).
+    var horizon: Int
+    /// The smallest and largest account row id.
+    var accountIDs: ClosedRange<Int64>
+
+    /// The row ids split in two parts, one per thread, the first `share` of them first.
+    func split(share: Double) -> (ClosedRange<Int64>, ClosedRange<Int64>) {
+        let middle = accountIDs.lowerBound + Int64(Double(accountIDs.upperBound - accountIDs.lowerBound) * share)
+        return (accountIDs.lowerBound...middle, (middle + 1)...max(middle + 1, accountIDs.upperBound))
+    }
+}
+
+/// The sources of `Database.agendaSharedSources`, by account row id.
+struct AgendaSharedSources: Sendable {
+    var partials: [Int64: Database.Partial]
+    var touches: [(Int64, TouchSummary.Stamp)]
+}
+
+/// One part of a load: histories in account row id order, and the row id of each one's
+/// contact to reach (0: none).
+struct AgendaLoad {
+    var histories: [AgendaHistory] = []
+    var reachContactIDs: [Int64] = []
 }
 
 extension Row {
+    /// Whether a text column holds `text`, compared in place (no String built).
+    func equals(_ index: Int, _ text: StaticString) -> Bool {
+        guard let bytes = sqlite3_column_text(handle, Int32(index)) else { return false }
+        let count = Int(sqlite3_column_bytes(handle, Int32(index)))
+        return count == text.utf8CodeUnitCount
+            && UnsafeBufferPointer(start: bytes, count: count).elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: count))
+    }
+
     /// A text column, nil when NULL: one call into SQLite fewer than `optionalString` (the
     /// account passes read ~18 text columns from each of 66 000 rows).
     func text(_ index: Int) -> String? {

@@ -15,9 +15,33 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// Call once: the value is moved out, not copied (a copy of a large array would leave
+    /// it shared, and the caller's first change would copy every element).
     func wait() throws -> Value {
         done.wait()
-        guard let result else { preconditionFailure("background work signalled without a result") }
+        var taken: Result<Value, any Error>?
+        swap(&taken, &result)
+        guard let taken else { preconditionFailure("background work signalled without a result, or waited for twice") }
+        return try taken.get()
+    }
+}
+
+/// A value one thread computes and others wait for (any number of times): the agenda's
+/// shared sources, read by one part's thread for both parts.
+final class Handoff<Value: Sendable>: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private var result: Result<Value, any Error>?
+
+    /// Call once, also on failure (a waiting thread would wait forever otherwise).
+    func publish(_ result: Result<Value, any Error>) {
+        self.result = result
+        ready.signal()
+    }
+
+    func wait() throws -> Value {
+        ready.wait()
+        defer { ready.signal() }  // the next waiter passes too
+        guard let result else { preconditionFailure("handoff signalled without a result") }
         return try result.get()
     }
 }

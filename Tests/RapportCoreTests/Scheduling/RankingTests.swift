@@ -52,6 +52,27 @@ import Testing
         #expect(ranked.map(\.score.checkin) == [33, 32, 31])
     }
 
+    /// Two ranked lists of different accounts (the two halves of an all-reps agenda) merge
+    /// into the ranking of all their items, priority 1 … n.
+    @Test func mergingTwoRankedListsRanksTheirUnion() {
+        let all = [
+            item("A-CHECKIN", [checkin("2026-10-01")]), item("B-MONEY", [collection(.second, overdue: 20)]),
+            item("C-CARE", [Reason(kind: .care, dueOn: Self.today)]), item("D-CHECKIN", [checkin("2026-10-01")]),
+            item("E-CHECKIN", [checkin("2026-11-20")]), item("F-MONEY", [collection(.overdue, overdue: 3)]),
+            item("G-CHECKIN", [checkin("2026-10-01")]),
+        ]
+        var first = AgendaRanking.ranked(all.enumerated().filter { $0.offset % 3 == 0 }.map(\.element))
+        var second = AgendaRanking.ranked(all.enumerated().filter { $0.offset % 3 != 0 }.map(\.element))
+        let merged = AgendaRanking.merged(&first, &second)
+        #expect(merged == AgendaRanking.ranked(all))
+        #expect(merged.map(\.account) == ["C-CARE", "B-MONEY", "F-MONEY", "A-CHECKIN", "D-CHECKIN", "G-CHECKIN", "E-CHECKIN"])
+        #expect(merged.map(\.priority) == Array(1...7))
+        #expect(first.isEmpty && second.isEmpty)
+        var none: [AgendaItem] = []
+        var some = AgendaRanking.ranked(Array(all.prefix(2)))
+        #expect(AgendaRanking.merged(&none, &some).map(\.account) == ["B-MONEY", "A-CHECKIN"])
+    }
+
     @Test func tiesByAccountKey() {
         let ranked = AgendaRanking.ranked([item("ZETA", [checkin("2026-11-20")]), item("ALPHA", [checkin("2026-11-20")])])
         #expect(ranked.map(\.account) == ["ALPHA", "ZETA"])

@@ -37,6 +37,85 @@ import Testing
         }
     }
 
+    /// Over all reps a large database is loaded in two halves of the account row ids, on two
+    /// connections and threads, the date-found sources read once for both, and the contacts
+    /// to reach read for the items only; forced here on the small book (`splitFrom: 0`), on
+    /// days replayed before later touches and payments, one day at a time and a week at once.
+    @Test func twoHalvesMatchThePureRules() throws {
+        let book = Book(seed: 13)
+        let (db, path) = try book.database()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let config = RapportConfig()
+        /// The contact to reach as the loader reads it (no birthday: reaching needs none).
+        func reach(_ items: [AgendaItem]) -> [Contact?] {
+            items.map { item in item.contact.map { var contact = $0; contact.birthday = nil; return contact } }
+        }
+        var compared = 0
+        var day = CivilDate(year: 2026, month: 1, day: 2)!
+        while day.year == 2026 {
+            let halves = try agendaDays(db: db, config: config, occasions: book.occasions, from: day, through: day, rep: nil, splitFrom: 0)
+            let pure = try book.pureItems(on: day, config: config)
+            #expect(halves.count == 1)
+            #expect(Book.comparable(halves.first?.items ?? []) == Book.comparable(pure), "on \(day)")
+            #expect(reach(halves.first?.items ?? []) == reach(pure), "contacts on \(day)")
+            compared += pure.count
+            day = day.adding(days: 9)
+        }
+        #expect(compared > 300)
+
+        let from = CivilDate(year: 2026, month: 9, day: 20)!
+        let week = try agendaDays(db: db, config: config, occasions: book.occasions, from: from, through: from.adding(days: 6), rep: nil, splitFrom: 0)
+        #expect(week.map(\.date) == (0..<7).map { from.adding(days: $0) })
+        for day in week {
+            let pure = try book.pureItems(on: day.date, config: config)
+            #expect(Book.comparable(day.items) == Book.comparable(pure), "on \(day.date)")
+            #expect(reach(day.items) == reach(pure), "contacts on \(day.date)")
+        }
+    }
+
+    /// Inside a write transaction the agenda is computed on the one connection that sees its
+    /// changes (a second connection would miss them): a touch just logged closes the check-in.
+    @Test func insideATransactionTheAgendaSeesItsOwnChanges() throws {
+        struct Undo: Error {}
+        let book = Book(seed: 13)
+        let (db, path) = try book.database()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let day = CivilDate(year: 2026, month: 6, day: 1)!
+        func checkins() throws -> Set<String> {
+            let items = try agendaDays(db: db, config: RapportConfig(), occasions: book.occasions, from: day, through: day, rep: nil, splitFrom: 0)
+            return Set((items.first?.items ?? []).filter { $0.reasons.contains { $0.kind == .checkin } }.map(\.account))
+        }
+        let due = try checkins()
+        let account = try #require(due.sorted().first)
+        #expect(throws: Undo.self) {
+            try db.transaction {
+                try db.execute("""
+                    INSERT INTO touch (account_id, rep_id, date, channel, kind)
+                    VALUES ((SELECT id FROM account WHERE key = ?), (SELECT id FROM rep WHERE handle = 'wang'), ?, 'call', 'visit')
+                    """, [account, day])
+                #expect(try checkins() == due.subtracting([account]))
+                throw Undo()
+            }
+        }
+        #expect(try checkins() == due)
+    }
+
+    /// `agendaHistories` (all accounts in one part) still carries each account's contact to reach.
+    @Test func historiesCarryTheirContactToReach() throws {
+        let book = Book(seed: 7)
+        let (db, path) = try book.database()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let day = CivilDate(year: 2026, month: 6, day: 1)!
+        let context = AgendaContext(date: day, config: RapportConfig(), occasions: book.occasions)
+        let histories = try db.agendaHistories(from: day, through: day, rep: nil, context: context)
+        #expect(!histories.isEmpty)
+        for history in histories {
+            let expected = AgendaRules.contactToReach(among: book.contacts.filter { $0.account == history.account.key })
+            #expect(history.contactToReach?.key == expected?.key, "\(history.account.key)")
+            #expect(history.contactToReach.map { $0.account == history.account.key } ?? true)
+        }
+    }
+
     @Test func oneRepsAgenda() throws {
         let book = Book(seed: 5)
         let (db, path) = try book.database()

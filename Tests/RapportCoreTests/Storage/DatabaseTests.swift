@@ -12,6 +12,16 @@ import Testing
         return scratch
     }
 
+    /// Row id lists bound as one JSON parameter come back from `json_each` as the numbers.
+    @Test func rowIDListsAsJSON() throws {
+        #expect(Database.jsonArray([Int64]()) == "[]")
+        let ids: [Int64] = [0, 7, -5, 1_000_000_007, Int64.max, Int64.min]
+        #expect(Database.jsonArray(ids) == "[0,7,-5,1000000007,9223372036854775807,-9223372036854775808]")
+        let scratch = try ScratchDatabase()
+        let back = try scratch.db.rows("SELECT value FROM json_each(?)", [Database.jsonArray(ids)]) { $0.int64(0) }
+        #expect(back == ids)
+    }
+
     @Test func aTransactionRollsBackWhenItsBodyThrows() throws {
         let scratch = try scratch()
         let db = scratch.db
