@@ -86,6 +86,16 @@ final class KeyResolver {
         return contact.id
     }
 
+    /// A record's account and (optional) contact, the contact checked against the account.
+    /// Both look-ups start together (`ImportKeys.warm`), so their cache misses overlap.
+    func accountAndContact(_ account: Cell, _ contact: Cell, _ fields: RecordFields) throws -> (account: Int64?, contact: Int64?) {
+        let (accountKey, contactKey) = (fields.key(account), fields.key(contact))
+        keys.warm(account: accountKey, contact: contactKey)
+        let accountID = try accountKey.flatMap { try self.account($0, account, fields) }
+        let contactID = try contactKey.flatMap { try self.contact($0, account: accountID, contact, fields) }
+        return (accountID, contactID)
+    }
+
     func invoice(_ number: Bytes, _ cell: Cell, _ fields: RecordFields) throws -> InvoiceRef? {
         if let invoice = try keys.invoice(number) { return invoice }
         let typed = number.text

@@ -19,8 +19,7 @@ struct EventValidator: RowValidator {
     var updatedColumns: Set<String> { [] }
 
     func validate(_ fields: RecordFields) throws -> EventRow? {
-        let accountID = try fields.key(account).flatMap { try context.resolver.account($0, account, fields) }
-        let contactID = try fields.key(contact).flatMap { try context.resolver.contact($0, account: accountID, contact, fields) }
+        let (accountID, contactID) = try context.resolver.accountAndContact(account, contact, fields)
         let kind = fields.choice(kinds, self.kind)
         let title = fields.text(self.title)
         let calendar = fields.choice(calendars, self.calendar, default: CalendarKind.gregorian.rawValue)
@@ -66,10 +65,7 @@ struct TouchValidator: RowValidator {
     var updatedColumns: Set<String> { [] }
 
     func validate(_ fields: RecordFields) throws -> TouchRow? {
-        let (accountKey, contactKey) = (fields.key(account), fields.key(contact))
-        context.keys.warm(account: accountKey, contact: contactKey)
-        let accountID = try accountKey.flatMap { try context.resolver.account($0, account, fields) }
-        let contactID = try contactKey.flatMap { try context.resolver.contact($0, account: accountID, contact, fields) }
+        let (accountID, contactID) = try context.resolver.accountAndContact(account, contact, fields)
         let repID = try fields.key(rep).flatMap { try context.resolver.rep($0, rep, fields) }
         let date = fields.date(self.date)
         let channel = fields.choice(channels, self.channel)
