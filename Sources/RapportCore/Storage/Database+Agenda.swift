@@ -222,10 +222,7 @@ extension Database {
         case .paidOffInvoices:
             // Found by payment date, their rows are all over the invoice table: a cache that
             // keeps the pages visited (then shrinks back, so the next run starts cold).
-            let cacheSize = try scalarInt("PRAGMA cache_size") ?? -2000
-            try execute("PRAGMA cache_size = -65536")
-            defer { try? execute("PRAGMA cache_size = \(cacheSize)") }
-            try loadInvoices(window, rows: .paidOff, into: &partials)
+            try with(pragma: "cache_size", -65536) { try loadInvoices(window, rows: .paidOff, into: &partials) }
             return AgendaSharedSources(partials: partials, touches: [])
         case .others:
             let sources = try agendaSources(window, invoices: nil)

@@ -121,15 +121,9 @@ extension Database {
     /// 2.5 s with a 64 MB cache. Worker threads (off by default) sort those runs on the
     /// other cores: touch(date, kind, account_id) 2.2 s → 1.2 s on two cores.
     func forIndexBuilds<T>(_ body: () throws -> T) throws -> T {
-        let previous = try scalarInt("PRAGMA cache_size") ?? -2000
-        let threads = try scalarInt("PRAGMA threads") ?? 0
-        try execute("PRAGMA cache_size = -2048")
-        try execute("PRAGMA threads = \(min(ProcessInfo.processInfo.activeProcessorCount, 8))")
-        defer {
-            try? execute("PRAGMA cache_size = \(previous)")
-            try? execute("PRAGMA threads = \(threads)")
+        try with(pragma: "cache_size", -2048) {
+            try with(pragma: "threads", min(ProcessInfo.processInfo.activeProcessorCount, 8), body)
         }
-        return try body()
     }
 
     /// Runs `body` (a large write) with a rollback journal instead of the WAL when no other
@@ -162,12 +156,12 @@ extension Database {
     /// `rollbackJournal`: a large write, worth `withRollbackJournal`.
     func bulkWrite<T>(validatedVersion: Int, rollbackJournal: Bool = false, _ body: () throws -> T) throws -> T {
         guard !rollbackJournal else { return try withRollbackJournal { try bulkWrite(validatedVersion: validatedVersion, body) } }
-        let previousCache = try scalarInt("PRAGMA cache_size") ?? -2000
-        try execute("PRAGMA cache_size = -\(Self.bulkCacheKiB)")
-        defer {
-            try? execute("PRAGMA foreign_keys = ON")
-            try? execute("PRAGMA cache_size = \(previousCache)")
-        }
+        return try with(pragma: "cache_size", -Self.bulkCacheKiB) { try uncheckedWhenUnchanged(since: validatedVersion, body) }
+    }
+
+    /// `bulkWrite`'s transaction: foreign keys off when nothing changed since `validatedVersion`.
+    private func uncheckedWhenUnchanged<T>(since validatedVersion: Int, _ body: () throws -> T) throws -> T {
+        defer { try? execute("PRAGMA foreign_keys = ON") }
         if try dataVersion() == validatedVersion {
             // Takes effect only outside a transaction, hence before BEGIN.
             try execute("PRAGMA foreign_keys = OFF")

@@ -111,6 +111,15 @@ public final class Database {
         return nil
     }
 
+    /// Runs `body` with an integer pragma (`cache_size`, `threads`) set to `value`, and puts
+    /// its previous value back afterwards, whether `body` returns or throws.
+    func with<T>(pragma name: String, _ value: Int, _ body: () throws -> T) throws -> T {
+        let previous = try scalarInt("PRAGMA \(name)")
+        try execute("PRAGMA \(name) = \(value)")
+        defer { if let previous { try? execute("PRAGMA \(name) = \(previous)") } }
+        return try body()
+    }
+
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
     public var changes: Int { Int(sqlite3_changes(handle)) }
 

@@ -136,6 +136,21 @@ import Testing
     }
 }
 
+@Suite struct PragmaScopeTests {
+    /// A pragma set for a body is back to its previous value afterwards, also after a throw.
+    @Test func thePreviousValueComesBack() throws {
+        let scratch = try ScratchDatabase()
+        let db = scratch.db
+        try db.execute("PRAGMA cache_size = -3000")
+        let inside = try db.with(pragma: "cache_size", -8192) { try db.scalarInt("PRAGMA cache_size") }
+        #expect(inside == -8192)
+        #expect(try db.scalarInt("PRAGMA cache_size") == -3000)
+        struct Failure: Error {}
+        #expect(throws: Failure.self) { try db.with(pragma: "cache_size", -4096) { throw Failure() } }
+        #expect(try db.scalarInt("PRAGMA cache_size") == -3000)
+    }
+}
+
 @Suite struct RollbackJournalTests {
     /// A bulk write runs with a rollback journal and leaves the file in WAL mode, whether
     /// the write commits or throws.
