@@ -44,6 +44,7 @@ struct AgendaCommand: ParsableCommand {
             let days = try agendaDays(
                 db: db, config: config, occasions: global.occasionSource(config: config), from: first, through: last, rep: rep)
             let cuts = days.map { AgendaRanking.cut($0.items, limit: limit, config: config) }
+            defer { KeptUntilExit.keep((days, cuts), items: days.reduce(0) { $0 + $1.items.count }) }
             let format = format ?? Terminal.defaultFormat(table: .table, json: .json)
             switch format {
             case .json:

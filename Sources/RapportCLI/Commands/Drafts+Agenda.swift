@@ -1,12 +1,8 @@
 import RapportCore
 
-// PROVISIONAL. The drafts command's two links to work on other branches; the lead
-// replaces these bodies at merge:
-// - `loadAgendaItems` with the agenda engine's `agendaItems(db:config:occasions:date:rep:)`;
-// - `loadOccasionSource` with the YAML holiday calendar (occasion names per locale and
-//   template names for holiday and gift drafts).
-// Until then `rapport drafts` finds no items; everything after this point is real and
-// tested on hand-built items.
+// The drafts command's two links to the rest of the program: the agenda engine's items
+// of the day and the holiday calendar (occasion names per locale, template names for
+// holiday and gift drafts).
 
 /// The agenda items of `date` (for `rep` when given), ranked.
 func loadAgendaItems(db: Database, config: RapportConfig, global: GlobalOptions, date: CivilDate, rep: String?) throws -> [AgendaItem] {

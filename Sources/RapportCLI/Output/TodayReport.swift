@@ -9,6 +9,7 @@ enum TodayReport {
         let items = try agendaItems(
             db: db, config: config, occasions: occasions, date: date, rep: rep)
         let cut = AgendaRanking.cut(items, limit: limit, config: config)
+        defer { KeptUntilExit.keep((items, cut), items: items.count) }
         switch format {
         case .json:
             Emit.json(bytes: AgendaOutput.jsonBytes(cut.kept.map { AgendaOutput.json($0, explain: explain) }))
@@ -25,5 +26,6 @@ enum TodayReport {
                 Emit.text(AgendaOutput.table(cut.kept, explain: explain).render())
             }
             AgendaOutput.cutNote(cut).map { Emit.text(Terminal.dim($0)) }
-        }    }
+        }
+    }
 }

@@ -10,6 +10,9 @@ public final class AgendaContext {
     private var openByCountry: [String: [OpenOccasion]] = [:]
     /// Per open occasion (`OpenOccasion.slot`): its name by locale.
     private var openNames: [[String: String]] = []
+    /// The last answers of `openOccasions` and `name(of:locale:)`, asked again for the next account.
+    private var lastOpen: (country: String, open: [OpenOccasion])?
+    private var lastName: (slot: Int, locale: String, name: String)?
     private var occurrencesByDate: [RecurringDate: [CivilDate]] = [:]
 
     /// `date` as a day number.
@@ -48,7 +51,12 @@ public final class AgendaContext {
     /// windows' bounds: the rules test the tier and the touches of each account against
     /// these few instead of every occasion of two years (computed once per country).
     func openOccasions(country: String) throws -> [OpenOccasion] {
-        if let cached = openByCountry[country] { return cached }
+        // Accounts come in row id order, mostly several of a country in a row.
+        if let last = lastOpen, last.country == country { return last.open }
+        if let cached = openByCountry[country] {
+            lastOpen = (country, cached)
+            return cached
+        }
         var open: [OpenOccasion] = []
         for occasion in try occasions(country: country) {
             let greetingStart = occasion.date.adding(days: -occasion.greetingLead)
@@ -63,15 +71,17 @@ public final class AgendaContext {
             openNames.append([:])
         }
         openByCountry[country] = open
+        lastOpen = (country, open)
         return open
     }
 
     /// The name of an open occasion in `locale` (`OccasionDate.name(locale:)`), looked up
     /// once per occasion and locale: a festival day names it for most accounts.
     func name(of open: OpenOccasion, locale: String) -> String {
-        if let cached = openNames[open.slot][locale] { return cached }
-        let name = open.occasion.name(locale: locale)
+        if let last = lastName, last.slot == open.slot, last.locale == locale { return last.name }
+        let name = openNames[open.slot][locale] ?? open.occasion.name(locale: locale)
         openNames[open.slot][locale] = name
+        lastName = (open.slot, locale, name)
         return name
     }
 
@@ -110,20 +120,36 @@ public final class AgendaContext {
     }
 }
 
-/// An occasion whose greeting or gift window contains the context's date.
-struct OpenOccasion {
-    var occasion: OccasionDate
+/// An occasion whose greeting or gift window contains the context's date. A class: the
+/// rules read the few open ones for every account of their country, and a value (an
+/// `OccasionDate` with its names and tier sets) would be copied each time.
+final class OpenOccasion {
+    let occasion: OccasionDate
     /// Index of its name cache in the context.
-    var slot: Int
+    let slot: Int
     /// D in [occasion − greeting lead, occasion] of a greeting occasion.
-    var greeting: Bool
-    var greetingStart: CivilDate
+    let greeting: Bool
+    let greetingStart: CivilDate
     /// D in [occasion − gift lead, occasion − greeting lead − 1] of a gift occasion.
-    var gift: Bool
+    let gift: Bool
     /// The occasion's gift tiers, else the config's.
-    var giftTiers: Set<String>
-    var giftStart: CivilDate
-    var giftEnd: CivilDate
+    let giftTiers: Set<String>
+    let giftStart: CivilDate
+    let giftEnd: CivilDate
+
+    init(
+        occasion: OccasionDate, slot: Int, greeting: Bool, greetingStart: CivilDate, gift: Bool, giftTiers: Set<String>,
+        giftStart: CivilDate, giftEnd: CivilDate
+    ) {
+        self.occasion = occasion
+        self.slot = slot
+        self.greeting = greeting
+        self.greetingStart = greetingStart
+        self.gift = gift
+        self.giftTiers = giftTiers
+        self.giftStart = giftStart
+        self.giftEnd = giftEnd
+    }
 }
 
 /// A country's occasions per year, asked of the source once per run.

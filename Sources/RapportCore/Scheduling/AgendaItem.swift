@@ -68,30 +68,52 @@ public struct AgendaItem: Hashable, Sendable {
 
 /// One reason an account is on the agenda: one per source (occasion, birthday, event,
 /// promise; one collection per account).
+///
+/// Kept small (~90 bytes): the fields only events, care, collection and promise reasons
+/// carry live in one shared, immutable box, so the tens of thousands of check-in and
+/// holiday reasons of a busy day are moved, copied and freed without them.
 public struct Reason: Hashable, Sendable {
     public var kind: ReasonKind
     /// Last day of the window (holiday, gift, event, care) or the day it fell due (others).
     public var dueOn: CivilDate
-    /// holiday / gift: the occasion key.
-    public var occasion: String?
     /// holiday / gift: the occasion's date; event / care: the occurrence date.
     public var occasionDate: CivilDate?
     /// collection: the highest remaining level.
     public var level: CollectionLevel?
-    /// event / care: the event title (or "birthday").
-    public var title: String?
-    /// event (birthday) / care: the contact concerned, if any.
-    public var contact: String?
-    /// collection / promise: the invoices concerned, with balances as of the agenda date.
-    public var invoices: [OpenInvoice]
-    /// promise: the broken promise.
-    public var promise: Promise?
     /// checkin: the cadence in force (days).
     public var cadenceDays: Int?
+    /// holiday / gift: the occasion key.
+    public var occasion: String?
     /// holiday / gift: the occasion's name in the account's locale (else the default locale).
     public var occasionName: String?
+    /// title, contact, contactName, invoices and promise; nil when all are empty.
+    private var detail: Detail?
+
+    /// event / care: the event title (or "birthday").
+    public var title: String? {
+        get { detail?.title }
+        set { change { $0.title = newValue } }
+    }
+    /// event (birthday) / care: the contact concerned, if any.
+    public var contact: String? {
+        get { detail?.contact }
+        set { change { $0.contact = newValue } }
+    }
     /// event / care: the name of the contact concerned.
-    public var contactName: String?
+    public var contactName: String? {
+        get { detail?.contactName }
+        set { change { $0.contactName = newValue } }
+    }
+    /// collection / promise: the invoices concerned, with balances as of the agenda date.
+    public var invoices: [OpenInvoice] {
+        get { detail?.invoices ?? [] }
+        set { change { $0.invoices = newValue } }
+    }
+    /// promise: the broken promise.
+    public var promise: Promise? {
+        get { detail?.promise }
+        set { change { $0.promise = newValue } }
+    }
 
     public init(
         kind: ReasonKind, dueOn: CivilDate, occasion: String? = nil, occasionDate: CivilDate? = nil,
@@ -104,10 +126,40 @@ public struct Reason: Hashable, Sendable {
         self.occasion = occasion
         self.occasionDate = occasionDate
         self.level = level
-        self.title = title
-        self.contact = contact
-        self.invoices = invoices
-        self.promise = promise
+        self.detail = Detail.boxed(Detail.Fields(title: title, contact: contact, invoices: invoices, promise: promise))
+    }
+
+    /// A new box with one field changed (the box is shared between copies, never mutated).
+    private mutating func change(_ body: (inout Detail.Fields) -> Void) {
+        var fields = detail?.fields ?? Detail.Fields()
+        body(&fields)
+        detail = Detail.boxed(fields)
+    }
+
+    private final class Detail: Hashable, Sendable {
+        struct Fields: Hashable {
+            var title: String?
+            var contact: String?
+            var contactName: String?
+            var invoices: [OpenInvoice] = []
+            var promise: Promise?
+        }
+        let fields: Fields
+        var title: String? { fields.title }
+        var contact: String? { fields.contact }
+        var contactName: String? { fields.contactName }
+        var invoices: [OpenInvoice] { fields.invoices }
+        var promise: Promise? { fields.promise }
+
+        private init(_ fields: Fields) { self.fields = fields }
+        /// Nil when every field is empty (no allocation for most reasons; equal reasons
+        /// compare and hash equal).
+        static func boxed(_ fields: Fields) -> Detail? {
+            fields.title == nil && fields.contact == nil && fields.contactName == nil && fields.invoices.isEmpty
+                && fields.promise == nil ? nil : Detail(fields)
+        }
+        static func == (a: Detail, b: Detail) -> Bool { a === b || a.fields == b.fields }
+        func hash(into hasher: inout Hasher) { hasher.combine(fields) }
     }
 }
 

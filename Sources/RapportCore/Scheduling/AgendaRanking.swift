@@ -114,6 +114,14 @@ public enum AgendaRanking {
     /// Keeps each rep's top items up to their capacity (`limit` for every rep when given,
     /// else `config.capacity(rep:)`, nil = no limit); the kept items are renumbered 1 … n.
     public static func cut(_ ranked: [AgendaItem], limit: Int?, config: RapportConfig) -> AgendaCut {
+        // No capacity anywhere (the default): everything is kept, and the list is shared
+        // rather than copied item by item (every string and array of 100 000 items retained).
+        if limit == nil, config.capacity == nil, config.repCapacity.isEmpty {
+            var kept = ranked
+            let numbered = kept.withUnsafeBufferPointer { items in items.indices.allSatisfy { items[$0].priority == $0 + 1 } }
+            if !numbered { for index in kept.indices { kept[index].priority = index + 1 } }
+            return AgendaCut(kept: kept)
+        }
         var perRep: [String: Int] = [:]
         var result = AgendaCut()
         for item in ranked {

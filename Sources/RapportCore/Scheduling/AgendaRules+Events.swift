@@ -1,10 +1,9 @@
 extension AgendaRules {
     /// Event reasons (birthdays and non-sensitive events, in their lead window) and care
     /// reasons (sensitive events, [occurrence, occurrence + care days]).
-    static func eventReasons(_ input: AgendaInput, context: AgendaContext) -> [Reason] {
+    static func eventReasons(_ input: AgendaInput, context: AgendaContext, into reasons: inout [Reason]) {
         let date = context.date
         let config = context.config
-        var reasons: [Reason] = []
 
         // Birthdays of the people who keep relationship value: current contacts, and former
         // ones who decided or influenced.
@@ -45,7 +44,6 @@ extension AgendaRules {
                 }
             }
         }
-        return reasons
     }
 
     /// The due date of an event reason when D is in [occurrence − lead, occurrence] and no

@@ -1,11 +1,10 @@
 extension AgendaRules {
     /// Collection and promise reasons (the caller has already applied the quiet period).
-    static func moneyReasons(_ input: AgendaInput, context: AgendaContext) -> [Reason] {
+    static func moneyReasons(_ input: AgendaInput, context: AgendaContext, into reasons: inout [Reason]) {
         let date = context.date
-        guard !input.invoices.isEmpty else { return [] }
+        guard !input.invoices.isEmpty else { return }
         let open = input.invoices.filter { $0.invoice.issuedOn <= date && $0.isOpen }
-        guard !open.isEmpty else { return [] }
-        var reasons: [Reason] = []
+        guard !open.isEmpty else { return }
 
         // An unbroken promise (D ≤ promised_on) holds off collection for what it covers.
         let unbroken = input.promises.filter { date <= $0.promisedOn }
@@ -22,7 +21,6 @@ extension AgendaRules {
             reasons.append(Reason(
                 kind: .promise, dueOn: dueOn, invoices: covered.map { openInvoice($0, date: date) }, promise: promise))
         }
-        return reasons
     }
 
     /// One reason for the account: per invoice the highest level reached counts, unless a

@@ -5,30 +5,28 @@ extension AgendaRules {
     /// tier; done by a greeting, gift or visit in [occasion − lead, D].
     /// gift: D in [occasion − gift lead, occasion − lead − 1] for a gift occasion of the
     /// tier; done by a gift or visit in [occasion − gift lead, D].
-    static func occasionReasons(_ input: AgendaInput, context: AgendaContext) throws -> [Reason] {
+    static func occasionReasons(_ input: AgendaInput, context: AgendaContext, into reasons: inout [Reason]) throws {
         // Only the occasions with a window open on D can give a reason (most days: none).
         let open = try context.openOccasions(country: input.account.country)
-        guard !open.isEmpty else { return [] }
+        guard !open.isEmpty else { return }
         let date = context.date
         let tier = input.account.tier
-        var reasons: [Reason] = []
         let locale = input.account.locale ?? context.config.defaultLocale
         for window in open {
-            let occasion = window.occasion
-            if window.greeting, occasion.greetedTiers?.contains(tier) ?? true,
+            if window.greeting, window.occasion.greetedTiers?.contains(tier) ?? true,
                !input.touches.has(greetingKinds, from: window.greetingStart, through: date) {
-                var reason = Reason(kind: .holiday, dueOn: occasion.date, occasion: occasion.key, occasionDate: occasion.date)
+                var reason = Reason(
+                    kind: .holiday, dueOn: window.occasion.date, occasion: window.occasion.key, occasionDate: window.occasion.date)
                 reason.occasionName = context.name(of: window, locale: locale)
                 reasons.append(reason)
             }
             if window.gift, window.giftTiers.contains(tier),
                !input.touches.has(giftKinds, from: window.giftStart, through: date) {
-                var reason = Reason(kind: .gift, dueOn: window.giftEnd, occasion: occasion.key, occasionDate: occasion.date)
+                var reason = Reason(kind: .gift, dueOn: window.giftEnd, occasion: window.occasion.key, occasionDate: window.occasion.date)
                 reason.occasionName = context.name(of: window, locale: locale)
                 reasons.append(reason)
             }
         }
-        return reasons
     }
 
     static let greetingKinds: Set<TouchKind> = [.greeting, .gift, .visit]

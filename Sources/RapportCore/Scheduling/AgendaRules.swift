@@ -22,12 +22,13 @@ public enum AgendaRules {
         guard account.createdOn <= date else { return nil }
         let touches = input.touches
 
+        // One array that each kind appends to (no array per kind and account).
         var reasons: [Reason] = []
         if let checkin = checkinReason(input, context: context) { reasons.append(checkin) }
-        reasons += try occasionReasons(input, context: context)
-        reasons += eventReasons(input, context: context)
+        try occasionReasons(input, context: context, into: &reasons)
+        eventReasons(input, context: context, into: &reasons)
         if !inQuietPeriod(input, context: context) {
-            reasons += moneyReasons(input, context: context)
+            moneyReasons(input, context: context, into: &reasons)
         }
         for snooze in input.snoozes where date <= snooze.until { reasons.removeAll { $0.kind == snooze.kind } }
         guard !reasons.isEmpty else { return nil }

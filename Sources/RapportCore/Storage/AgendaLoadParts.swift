@@ -79,40 +79,52 @@ struct AgendaAccountRows {
 /// Which rows of the account pass can have a reason without a source naming them: an
 /// active account whose check-in can fall due by the last day (its base date — the last
 /// touch before the range, else its creation — on or before the last day − its cadence), or
-/// one whose country and tier have an occasion window open in the range.
+/// one whose country and tier have an occasion window open in the range. Tiers and
+/// countries are recognised by their bytes (`TextValues`), so a row costs no String and
+/// no hashing.
 struct AgendaCandidates {
     private let through: CivilDate
-    /// The last day − the cadence, per tier and for a tier not listed.
-    private let cutoffs: [String: CivilDate]
-    private let unlisted: CivilDate
-    private let everyTier: Set<String>
-    /// Tiers by country (`OccasionFilter.pairs`).
-    private let tiersByCountry: [String: Set<String>]
-    private var tiers = TextValues<String>(), countries = TextValues<String>()
+    /// Per tier: the last day − its cadence, and its bit in the countries' masks.
+    private var tiers: TextValues<(cutoff: CivilDate, bit: UInt64)>
+    /// Per country: whether every tier has an occasion window open, else the bits of the
+    /// tiers that have one.
+    private var countries: TextValues<(everyTier: Bool, tiers: UInt64)>
+    /// A NULL tier's, and whether any window is open at all.
+    private let untiered: (cutoff: CivilDate, bit: UInt64)
+    private let anyOpen: Bool
 
     init(_ plan: AgendaPlan) {
         through = plan.through
-        cutoffs = plan.config.cadence.mapValues { plan.through.adding(days: -$0) }
-        unlisted = plan.through.adding(days: -plan.config.cadenceDays(tier: "\u{1F}unlisted"))
-        everyTier = plan.occasions.everyTier
         var byCountry: [String: Set<String>] = [:]
         for pair in plan.occasions.pairs {
             let parts = pair.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else { continue }
             byCountry[String(parts[0]), default: []].insert(String(parts[1]))
         }
-        tiersByCountry = byCountry
+        // One bit per tier an occasion names (a tier no occasion names has none); past 63
+        // such tiers the last bit stands for the rest, so a row may be kept needlessly
+        // (the rules decide), never dropped.
+        var bits: [String: UInt64] = [:]
+        for tier in Set(byCountry.values.joined()).sorted() { bits[tier] = 1 << UInt64(min(bits.count, 63)) }
+        let (config, everyTier) = (plan.config, plan.occasions.everyTier)
+        let tierValue = { (tier: String) in (plan.through.adding(days: -config.cadenceDays(tier: tier)), bits[tier] ?? 0) }
+        tiers = TextValues(tierValue)
+        untiered = tierValue("")
+        anyOpen = !everyTier.isEmpty || !byCountry.isEmpty
+        countries = TextValues { country in
+            (everyTier.contains(country), (byCountry[country] ?? []).reduce(0) { $0 | (bits[$1] ?? 0) })
+        }
     }
 
     /// For a row of `Database.accountsQuery`.
     mutating func mayHaveAReason(_ row: Row) -> Bool {
-        let tier = tiers.text(row, 3) ?? ""
+        let tier = tiers.value(row, 3) ?? untiered
         if row.equals(7, "active"), let base = row.date(9) ?? row.date(6) {
-            let cutoff = row.optionalInt(8).map { through.adding(days: -$0) } ?? cutoffs[tier] ?? unlisted
+            let cutoff = row.optionalInt(8).map { through.adding(days: -$0) } ?? tier.cutoff
             if base <= cutoff { return true }
         }
-        guard !everyTier.isEmpty || !tiersByCountry.isEmpty, let country = countries.text(row, 5) else { return false }
-        return everyTier.contains(country) || (tiersByCountry[country]?.contains(tier) ?? false)
+        guard anyOpen, let open = countries.value(row, 5) else { return false }
+        return open.everyTier || open.tiers & tier.bit != 0
     }
 }
 

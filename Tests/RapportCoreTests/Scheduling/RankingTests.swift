@@ -78,6 +78,17 @@ import Testing
         #expect(ranked.map(\.account) == ["ALPHA", "ZETA"])
     }
 
+    /// Without a capacity (the default) the list is kept whole, numbered 1 … n.
+    @Test func noCapacityKeepsEverythingInOrder() {
+        let ranked = AgendaRanking.ranked([item("B", [checkin("2026-11-01")]), item("A", [checkin("2026-11-20")])])
+        let cut = AgendaRanking.cut(ranked, limit: nil, config: RapportConfig())
+        #expect(cut.kept == ranked && cut.cut.isEmpty)
+        var shuffled = ranked
+        shuffled.swapAt(0, 1)
+        let renumbered = AgendaRanking.cut(shuffled, limit: nil, config: RapportConfig())
+        #expect(renumbered.kept.map(\.account) == ["A", "B"] && renumbered.kept.map(\.priority) == [1, 2])
+    }
+
     @Test func capacityKeepsEachRepsTopItemsAndCountsTheCut() {
         var config = RapportConfig()
         config.capacity = 2

@@ -116,6 +116,42 @@ import Testing
         }
     }
 
+    /// The account pass keeps, unread by the rules otherwise, only accounts whose country
+    /// and tier have a window open: a greeting for every tier reaches a tier no occasion
+    /// names (here "Z"), a tier-limited one only its tiers. Each account was touched (a
+    /// call: it closes no window) the day before, so no check-in is due and only the
+    /// windows can put it on the agenda.
+    @Test func occasionWindowsReachTheTiersTheyGreet() throws {
+        var book = Book(seed: 1)
+        (book.contacts, book.events, book.invoices, book.payments, book.promises, book.snoozes) = ([], [], [], [], [], [])
+        book.accounts = ["CN", "US"].flatMap { country in
+            ["A", "B", "C", "Z"].map { tier in
+                Account(key: "\(country)-\(tier)", name: tier, tier: tier, owner: "wang", country: country, createdOn: CivilDate(year: 2026, month: 1, day: 1)!)
+            }
+        }
+        let expected: [(String, Set<String>)] = [
+            ("2026-09-15", ["CN-A"]),                          // Mid-Autumn gift window: gift tiers [A]
+            ("2026-09-23", ["CN-A", "CN-B", "CN-C", "CN-Z"]),  // Mid-Autumn greeting: every tier
+            ("2026-09-29", ["CN-A", "CN-B"]),                  // National Day greets A and B
+            ("2026-11-20", ["US-A", "US-B"]),                  // Thanksgiving gift tiers [A, B]
+            ("2026-11-24", ["US-A", "US-B", "US-C", "US-Z"]),  // Thanksgiving greeting: every tier
+        ]
+        book.touches = expected.flatMap { day, _ in
+            book.accounts.map { Touch(account: $0.key, rep: "wang", date: CivilDate(day)!.adding(days: -1), channel: .call, kind: .checkin) }
+        }
+        let (db, path) = try book.database()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for (text, accounts) in expected {
+            let day = CivilDate(text)!
+            let pure = try book.pureItems(on: day, config: RapportConfig())
+            #expect(Set(pure.map(\.account)) == accounts, "pure rules on \(day)")
+            for splitFrom: Int64 in [0, 1 << 40] {
+                let loaded = try agendaDays(db: db, config: RapportConfig(), occasions: book.occasions, from: day, through: day, rep: nil, splitFrom: splitFrom)
+                #expect(Book.comparable(loaded.first?.items ?? []) == Book.comparable(pure), "loader on \(day), split from \(splitFrom)")
+            }
+        }
+    }
+
     @Test func oneRepsAgenda() throws {
         let book = Book(seed: 5)
         let (db, path) = try book.database()
