@@ -70,15 +70,22 @@ func agendaDays(
 private func agendaPart(
     db: Database, plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<AgendaSharedSources>] = [], context: AgendaContext
 ) throws -> [AgendaDay] {
-    let load = try db.agendaLoad(plan, ids: ids, shared: shared)
-    var origins: [[Int32]] = []
-    var days = try AgendaRules.unrankedDays(load.histories[...], from: plan.from, through: plan.through, context: context, origins: &origins)
-    // The contact to reach of each item (read once per account, shared by its items of
+    // Over all reps most accounts of the range have an item on a busy day: room for them
+    // up front, so the lists are not moved again and again as they grow.
+    let capacity = plan.repID == nil ? Int(min(ids.upperBound - ids.lowerBound + 1, 1 << 20)) : 0
+    var lists = AgendaDayLists(from: plan.from, through: plan.through, context: context, capacity: capacity)
+    // Each history's items are made as the account pass reads it; the origin of an item is
+    // its contact to reach.
+    try db.agendaLoad(plan, ids: ids, shared: shared) { history, reachContactID in
+        try lists.add(history, origin: reachContactID)
+    }
+    // The contact to reach of each item (read once per contact, shared by its items of
     // every day of the range), then the ranking.
+    var days = lists.takeDays()
     var requests: [(id: Int64, account: String)] = []
-    for (day, dayOrigins) in origins.enumerated() {
+    for (day, origins) in lists.origins.enumerated() {
         days[day].items.withUnsafeBufferPointer { items in
-            for (slot, origin) in dayOrigins.enumerated() { requests.append((load.reachContactIDs[Int(origin)], items[slot].account)) }
+            for (slot, origin) in origins.enumerated() { requests.append((origin, items[slot].account)) }
         }
     }
     var boxes = try db.agendaContacts(requests)[...]
@@ -116,39 +123,59 @@ extension AgendaRules {
     static func unrankedDays(
         _ histories: ArraySlice<AgendaHistory>, from: CivilDate, through: CivilDate, context: AgendaContext
     ) throws -> [AgendaDay] {
-        var origins: [[Int32]] = []
-        return try unrankedDays(histories, from: from, through: through, context: context, origins: &origins)
+        var lists = AgendaDayLists(from: from, through: through, context: context, capacity: histories.count)
+        for index in histories.indices { try lists.add(histories[index], origin: Int64(index)) }
+        return lists.takeDays()
     }
+}
 
-    /// `unrankedDays`, with the position in `histories` (from its start index) of each
-    /// day's items in `origins`.
-    static func unrankedDays(
-        _ histories: ArraySlice<AgendaHistory>, from: CivilDate, through: CivilDate, context: AgendaContext,
-        origins: inout [[Int32]]
-    ) throws -> [AgendaDay] {
-        origins = []
-        var days: [AgendaDay] = []
+/// The unranked items of each day of a range, added history by history, each with an
+/// origin the caller gives (where the history came from).
+struct AgendaDayLists {
+    private let contexts: [AgendaContext]
+    private var items: [[AgendaItem]]
+    /// Per day, the origin of each item.
+    private(set) var origins: [[Int64]]
+
+    init(from: CivilDate, through: CivilDate, context: AgendaContext, capacity: Int) {
+        var contexts: [AgendaContext] = []
         var date = from
         while date <= through {
-            let dayContext = context.on(date)
-            var items: [AgendaItem] = []
-            var dayOrigins: [Int32] = []
-            items.reserveCapacity(histories.count)
-            dayOrigins.reserveCapacity(histories.count)
-            try histories.withUnsafeBufferPointer { histories in
-                guard let first = histories.baseAddress else { return }
-                for index in histories.indices {
-                    // Through the pointer: the history is read in place, not copied.
-                    let history = first + index
-                    guard var item = try item(for: history.pointee.input(asOf: date), context: dayContext) else { continue }
-                    item.reach = history.pointee.reach
-                    items.append(item)
-                    dayOrigins.append(Int32(index))
-                }
-            }
-            days.append(AgendaDay(date: date, items: consume items))
-            origins.append(dayOrigins)
+            contexts.append(context.on(date))
             date = date.adding(days: 1)
+        }
+        self.contexts = contexts
+        items = contexts.map { _ in
+            var list: [AgendaItem] = []
+            list.reserveCapacity(capacity)
+            return list
+        }
+        origins = contexts.map { _ in
+            var list: [Int64] = []
+            list.reserveCapacity(capacity)
+            return list
+        }
+    }
+
+    /// The history's item of each day of the range on which it has one.
+    mutating func add(_ history: borrowing AgendaHistory, origin: Int64) throws {
+        for day in contexts.indices {
+            let context = contexts[day]
+            guard var item = try AgendaRules.item(for: history.input(asOf: context.date), context: context) else { continue }
+            item.reach = history.reach
+            items[day].append(item)
+            origins[day].append(origin)
+        }
+    }
+
+    /// The days, their lists moved out (a list still held here would be copied on the
+    /// first change).
+    mutating func takeDays() -> [AgendaDay] {
+        var days: [AgendaDay] = []
+        for day in contexts.indices {
+            var list: [AgendaItem] = []
+            swap(&list, &items[day])
+            days.append(AgendaDay(date: contexts[day].date, items: consume list))
         }
         return days
     }

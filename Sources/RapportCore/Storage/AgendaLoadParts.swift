@@ -32,47 +32,22 @@ extension TextValues where Value == String {
     mutating func text(_ row: Row, _ index: Int) -> String? { value(row, index) }
 }
 
-/// The account rows of the loader's passes, as histories (partials and touches attached later).
+/// Makes rows of the account pass into histories (sources and touches attached by the loader).
 struct AgendaAccountRows {
     let repHandles: [Int64: String]
     private var tiers = TextValues(), countries = TextValues(), locales = TextValues()
-    var histories: [AgendaHistory] = []
-    /// The row id of each history's contact to reach (0: none).
-    var reachContactIDs: [Int64] = []
-    /// Row id of each history, ascending (the pass reads the rows in row id order).
-    var ids: [Int64] = []
 
     init(repHandles: [Int64: String]) { self.repHandles = repHandles }
 
-    /// Reads a row of the account query.
-    mutating func append(_ row: Row) throws {
-        let id = row.int64(0)
+    /// A row of the account query as a history.
+    mutating func history(_ row: Row) throws -> AgendaHistory {
         guard let createdOn = row.date(6) else { throw RapportError.data("account \(row.string(1)): bad created_on") }
-        let account = Account(
-            key: row.string(1), name: row.string(2), tier: tiers.text(row, 3) ?? "", owner: repHandles[row.int64(4)] ?? "",
-            country: countries.text(row, 5) ?? "", locale: locales.text(row, 11), createdOn: createdOn,
-            status: row.equals(7, "dormant") ? .dormant : .active, cadenceDays: row.optionalInt(8))
-        guard ids.last.map({ $0 < id }) ?? true else { throw RapportError.data("account rows out of row id order") }
-        ids.append(id)
-        reachContactIDs.append(row.int64(12))
-        // Built in place (a history held in a variable first is copied into the array).
-        histories.append(AgendaHistory(account: account, lastTouchBefore: row.date(9), lastCollectionBefore: row.date(10)))
-    }
-
-    mutating func reserve(_ count: Int) {
-        histories.reserveCapacity(count)
-        ids.reserveCapacity(count)
-        reachContactIDs.reserveCapacity(count)
-    }
-
-    /// The position of the history of row id `id`, by binary search.
-    func slot(of id: Int64) -> Int? {
-        var (low, high) = (0, ids.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if ids[middle] < id { low = middle + 1 } else { high = middle }
-        }
-        return low < ids.count && ids[low] == id ? low : nil
+        return AgendaHistory(
+            account: Account(
+                key: row.string(1), name: row.string(2), tier: tiers.text(row, 3) ?? "", owner: repHandles[row.int64(4)] ?? "",
+                country: countries.text(row, 5) ?? "", locale: locales.text(row, 11), createdOn: createdOn,
+                status: row.equals(7, "dormant") ? .dormant : .active, cadenceDays: row.optionalInt(8)),
+            lastTouchBefore: row.date(9), lastCollectionBefore: row.date(10))
     }
 }
 
@@ -202,13 +177,6 @@ struct AgendaPlan: Sendable {
 struct AgendaSharedSources: Sendable {
     var partials: [Int64: Database.Partial]
     var touches: [(Int64, TouchSummary.Stamp)]
-}
-
-/// One part of a load: histories in account row id order, and the row id of each one's
-/// contact to reach (0: none).
-struct AgendaLoad {
-    var histories: [AgendaHistory] = []
-    var reachContactIDs: [Int64] = []
 }
 
 extension Row {

@@ -12,10 +12,14 @@ extension Database {
     /// the contacts of the accounts that have an item only (`agendaContacts`).
     public func agendaHistories(from: CivilDate, through: CivilDate, rep: String?, context: AgendaContext) throws -> [AgendaHistory] {
         guard let plan = try agendaPlan(from: from, through: through, rep: rep, context: context) else { return [] }
-        var load = try agendaLoad(plan, ids: plan.accountIDs)
-        let boxes = try agendaContacts(zip(load.reachContactIDs, load.histories).map { ($0, $1.account.key) })
-        for (slot, box) in boxes.enumerated() { load.histories[slot].reach = box }
-        return load.histories
+        var histories: [AgendaHistory] = [], reachContactIDs: [Int64] = []
+        try agendaLoad(plan, ids: plan.accountIDs) { history, reachContactID in
+            histories.append(history)
+            reachContactIDs.append(reachContactID)
+        }
+        let boxes = try agendaContacts(zip(reachContactIDs, histories).map { ($0, $1.account.key) })
+        for (slot, box) in boxes.enumerated() { histories[slot].reach = box }
+        return histories
     }
 
     /// What every part of a load shares: the reps, the occasion windows open in the range,
@@ -49,15 +53,19 @@ extension Database {
     }
 
     /// The histories of the accounts whose row id is in `ids` (all of them, or one rep's)
-    /// that can have a reason in the range, in row id order, with the row id of each one's
-    /// contact to reach (0: none). The sources are read first, so one pass over the
-    /// accounts finds both those a check-in or an occasion window puts on the agenda and
-    /// those a source names.
+    /// that can have a reason in the range, each handed to `body` with the row id of its
+    /// contact to reach (0: none), in row id order, as the account pass reads it: the rules
+    /// run on each while it is in the cache, and no list of histories is built. The sources
+    /// are read first, so one pass over the accounts finds both those a check-in or an
+    /// occasion window puts on the agenda and those a source names.
     ///
     /// With `shared` (one of two parts over all reps), this part reads only the unpaid
     /// invoices of its own range; the other sources come from `AgendaSharedSources`, read
     /// once for both parts by the other thread, and waited for after the invoices.
-    func agendaLoad(_ plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<AgendaSharedSources>] = []) throws -> AgendaLoad {
+    func agendaLoad(
+        _ plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<AgendaSharedSources>] = [],
+        _ body: (inout AgendaHistory, _ reachContactID: Int64) throws -> Void
+    ) throws {
         let scope = AgendaScope(repID: plan.repID, ids: ids)
         let window = AgendaSourceWindow(from: plan.from, through: plan.through, horizon: plan.horizon, config: plan.config, scope: scope)
         var sources = AgendaSources()
@@ -82,39 +90,37 @@ extension Database {
             for id in named where distinct.last != id { distinct.append(id) }
             named = distinct
         }
+        // Recent touches by account row id, met in the pass's order (stable: by date within
+        // an account, as read).
+        var touches = (common.isEmpty ? sources.touches : common.flatMap(\.touches)).filter { ids.contains($0.0) }
+        touches.sort { $0.0 < $1.0 }
 
-        var accounts = AgendaAccountRows(repHandles: plan.repHandles)
-        // Over all reps most accounts of the range come (a check-in due, a source): room for
-        // them up front, so the histories are not moved again and again as the array grows.
-        if plan.repID == nil { accounts.reserve(Int(min(ids.upperBound - ids.lowerBound + 1, 1 << 20))) }
+        var rows = AgendaAccountRows(repHandles: plan.repHandles)
+        var partials = sources.partials
+        sources.partials = [:]
         let (sql, arguments) = accountsQuery(plan, scope: scope)
-        var next = 0  // the first of `named` not yet passed
+        var (next, nextTouch) = (0, 0)  // the first of `named` and of `touches` not yet passed
+        var previous = Int64.min
         var candidates = AgendaCandidates(plan)
         try forEachRow(sql, arguments) { row in
             let id = row.int64(0)
+            guard id > previous else { throw RapportError.data("account rows out of row id order") }
+            previous = id
             while next < named.count, named[next] < id { next += 1 }
+            while nextTouch < touches.count, touches[nextTouch].0 < id { nextTouch += 1 }
             guard (next < named.count && named[next] == id) || candidates.mayHaveAReason(row) else { return }
-            try accounts.append(row)
-        }
-
-        // Taken out of their holders, so that changing them copies nothing.
-        var load = AgendaLoad()
-        swap(&load.histories, &accounts.histories)
-        swap(&load.reachContactIDs, &accounts.reachContactIDs)
-        var partials = sources.partials
-        sources.partials = [:]
-        for (slot, id) in accounts.ids.enumerated() {
-            partials.removeValue(forKey: id)?.move(into: &load.histories[slot])
+            var history = try rows.history(row)
+            partials.removeValue(forKey: id)?.move(into: &history)
             // After this part's unpaid invoices, the paid-off ones of the shared read: the
             // order one query over both gives. (Copied, not taken out: the dictionaries are
             // shared with the other thread.)
-            for share in common { if let partial = share.partials[id] { partial.move(into: &load.histories[slot]) } }
+            for share in common { if let partial = share.partials[id] { partial.move(into: &history) } }
+            while nextTouch < touches.count, touches[nextTouch].0 == id {
+                history.touches.append(touches[nextTouch].1)
+                nextTouch += 1
+            }
+            try body(&history, row.int64(12))
         }
-        for (id, stamp) in common.isEmpty ? sources.touches : common.flatMap(\.touches) {
-            guard let slot = accounts.slot(of: id) else { continue }
-            load.histories[slot].touches.append(stamp)
-        }
-        return load
     }
 
     /// The contacts to reach of `requests` (a contact row id, 0 for none, and the key of its
