@@ -13,6 +13,7 @@ public final class AgendaContext {
     /// The last answers of `openOccasions` and `name(of:locale:)`, asked again for the next account.
     private var lastOpen: (country: String, open: [OpenOccasion])?
     private var lastName: (slot: Int, locale: String, name: String)?
+    private var lastCadence: (tier: String, days: Int)?
     private var occurrencesByDate: [RecurringDate: [CivilDate]] = [:]
 
     /// `date` as a day number.
@@ -35,6 +36,15 @@ public final class AgendaContext {
     /// A context for another day that shares this one's occasion cache (a range of days).
     public func on(_ other: CivilDate) -> AgendaContext {
         other == date ? self : AgendaContext(date: other, config: config, calendar: calendar)
+    }
+
+    /// `config.cadenceDays(tier:)`, remembered for the last tier asked (accounts of a tier
+    /// often come in a row; the dictionary would hash the tier for each).
+    func cadenceDays(tier: String) -> Int {
+        if let last = lastCadence, last.tier == tier { return last.days }
+        let days = config.cadenceDays(tier: tier)
+        lastCadence = (tier, days)
+        return days
     }
 
     /// The occasions of `country` in D's year and the next: every greeting or gift window

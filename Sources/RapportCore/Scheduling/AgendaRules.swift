@@ -54,7 +54,7 @@ public enum AgendaRules {
     static func checkinReason(_ input: AgendaInput, context: AgendaContext) -> Reason? {
         let account = input.account
         guard account.status == .active else { return nil }
-        let cadence = account.cadenceDays ?? context.config.cadenceDays(tier: account.tier)
+        let cadence = account.cadenceDays ?? context.cadenceDays(tier: account.tier)
         let dueOn = (input.touches.last ?? account.createdOn).adding(days: cadence)
         guard context.date >= dueOn else { return nil }
         return Reason(kind: .checkin, dueOn: dueOn, cadenceDays: cadence)
