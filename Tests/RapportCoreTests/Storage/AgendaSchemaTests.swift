@@ -51,6 +51,30 @@ import Testing
         #expect(try summary(db) == ["2026-04-01", "2026-03-01", "-", "600", "2026-06-01"])
     }
 
+    /// v4 widens the invoice and payment indexes the agenda reads (covering): a v3 file with
+    /// data migrates, and its agenda is unchanged, invoice for invoice.
+    @Test func coveringIndexesLeaveTheAgendaUnchanged() throws {
+        let (db, path) = try database()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Schema.migrator.migrate(db, upTo: 3)
+        try db.execute("""
+            INSERT INTO invoice (number, account_id, issued_on, due_on, amount, currency) VALUES ('I2', 1, '2026-01-05', '2026-01-20', 500, 'CNY');
+            INSERT INTO invoice (number, account_id, issued_on, due_on, amount, currency) VALUES ('I3', 1, '2026-01-03', '2026-02-01', 700, 'CNY');
+            INSERT INTO payment (invoice_id, paid_on, amount) VALUES (3, '2026-03-05', 700);
+            INSERT INTO promise (account_id, promised_on, amount, currency) VALUES (1, '2026-02-20', 100, 'CNY');
+            """)
+        func agenda() throws -> [AgendaItem] {
+            try agendaItems(db: db, config: RapportConfig(), occasions: FixedOccasions(byCountry: [:]),
+                            date: CivilDate(year: 2026, month: 2, day: 25)!, rep: nil)
+        }
+        let before = try agenda()
+        #expect(before.flatMap(\.reasons).map(\.kind) == [.collection, .promise, .checkin])
+        try Schema.migrator.migrate(db)
+        #expect(try Migrator.version(of: db) == Schema.migrator.latestVersion)
+        #expect(try agenda() == before)
+        #expect(try db.scalarText("PRAGMA integrity_check") == "ok")
+    }
+
     /// Replaying a day before the latest touch falls back to the touch index.
     @Test func replayBeforeTheKeptLastTouch() throws {
         let (db, path) = try database()
