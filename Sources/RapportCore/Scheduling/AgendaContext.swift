@@ -8,11 +8,8 @@ public final class AgendaContext {
     private let calendar: OccasionCache
     private var occasionsByCountry: [String: [OccasionDate]] = [:]
     private var openByCountry: [String: [OpenOccasion]] = [:]
-    /// Per open occasion (`OpenOccasion.slot`): its name by locale.
-    private var openNames: [[String: String]] = []
-    /// The last answers of `openOccasions` and `name(of:locale:)`, asked again for the next account.
+    /// The last answer of `openOccasions`, asked again for the next account.
     private var lastOpen: (country: String, open: [OpenOccasion])?
-    private var lastName: (slot: Int, locale: String, name: String)?
     private var lastCadence: (tier: String, days: Int)?
     private var occurrencesByDate: [RecurringDate: [CivilDate]] = [:]
 
@@ -76,9 +73,8 @@ public final class AgendaContext {
             let gift = occasion.isGift && date >= giftStart && date <= giftEnd
             guard greeting || gift else { continue }
             open.append(OpenOccasion(
-                occasion: occasion, slot: openNames.count, greeting: greeting, greetingStart: greetingStart,
+                occasion: occasion, greeting: greeting, greetingStart: greetingStart,
                 gift: gift, giftTiers: occasion.giftTiers ?? config.giftTiers, giftStart: giftStart, giftEnd: giftEnd))
-            openNames.append([:])
         }
         openByCountry[country] = open
         lastOpen = (country, open)
@@ -86,12 +82,12 @@ public final class AgendaContext {
     }
 
     /// The name of an open occasion in `locale` (`OccasionDate.name(locale:)`), looked up
-    /// once per occasion and locale: a festival day names it for most accounts.
+    /// once per occasion and locale: a festival day names it for most accounts. The few
+    /// locales are compared in a list kept on the occasion (no hashing per account).
     func name(of open: OpenOccasion, locale: String) -> String {
-        if let last = lastName, last.slot == open.slot, last.locale == locale { return last.name }
-        let name = openNames[open.slot][locale] ?? open.occasion.name(locale: locale)
-        openNames[open.slot][locale] = name
-        lastName = (open.slot, locale, name)
+        if let known = open.names.first(where: { $0.locale == locale }) { return known.name }
+        let name = open.occasion.name(locale: locale)
+        open.names.append((locale, name))
         return name
     }
 
@@ -135,8 +131,8 @@ public final class AgendaContext {
 /// `OccasionDate` with its names and tier sets) would be copied each time.
 final class OpenOccasion {
     let occasion: OccasionDate
-    /// Index of its name cache in the context.
-    let slot: Int
+    /// Its names by locale, as asked (`AgendaContext.name(of:locale:)`).
+    fileprivate var names: [(locale: String, name: String)] = []
     /// D in [occasion − greeting lead, occasion] of a greeting occasion.
     let greeting: Bool
     let greetingStart: CivilDate
@@ -148,11 +144,10 @@ final class OpenOccasion {
     let giftEnd: CivilDate
 
     init(
-        occasion: OccasionDate, slot: Int, greeting: Bool, greetingStart: CivilDate, gift: Bool, giftTiers: Set<String>,
+        occasion: OccasionDate, greeting: Bool, greetingStart: CivilDate, gift: Bool, giftTiers: Set<String>,
         giftStart: CivilDate, giftEnd: CivilDate
     ) {
         self.occasion = occasion
-        self.slot = slot
         self.greeting = greeting
         self.greetingStart = greetingStart
         self.gift = gift
