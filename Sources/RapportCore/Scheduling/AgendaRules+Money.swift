@@ -18,8 +18,13 @@ extension AgendaRules {
             let covered = promise.invoice.map { number in open.filter { $0.invoice.number == number } } ?? open
             let dueOn = promise.promisedOn.adding(days: 1)
             guard !covered.isEmpty, !input.touches.hasCollection(since: dueOn) else { continue }
+            // Oldest due first, then by number: the order does not depend on how the
+            // invoices were loaded (a replayed day lists them as that day did).
+            let ordered = covered.count < 2 ? covered : covered.sorted {
+                $0.invoice.dueOn != $1.invoice.dueOn ? $0.invoice.dueOn < $1.invoice.dueOn : $0.invoice.number < $1.invoice.number
+            }
             reasons.append(Reason(
-                kind: .promise, dueOn: dueOn, invoices: covered.map { openInvoice($0, date: date) }, promise: promise))
+                kind: .promise, dueOn: dueOn, invoices: ordered.map { openInvoice($0, date: date) }, promise: promise))
         }
     }
 

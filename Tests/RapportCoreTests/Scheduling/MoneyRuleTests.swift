@@ -105,6 +105,17 @@ import Testing
         #expect(reasons(.promise, try item("2026-11-12", promises: p, touches: [touch("2026-11-10", .collection)])).count == 1)
     }
 
+    /// A promise naming no invoice lists the account's open invoices oldest due first, then
+    /// by number, whatever order they come in (a replayed day loads them in another order).
+    @Test func brokenPromiseListsItsInvoicesInAFixedOrder() throws {
+        let late = invoice("INV-0", due: "2026-10-05")
+        let p = [promise(nil, on: "2026-11-10")]
+        for invoices in [[Self.b, late, Self.a], [late, Self.a, Self.b], [Self.a, Self.b, late]] {
+            let item = try agenda(account(), on: "2026-11-11", invoices: invoices, promises: p)
+            #expect(reasons(.promise, item).first?.invoices.map(\.invoice.number) == ["INV-1", "INV-2", "INV-0"])
+        }
+    }
+
     @Test func keptPromiseGivesNoReason() throws {
         let paid = [Payment(invoice: "INV-1", paidOn: day("2026-11-09"), amount: 100_000_00)]
         #expect(reasons(.promise, try item("2026-11-12", promises: [promise("INV-1", on: "2026-11-10")], payments: paid)).isEmpty)
