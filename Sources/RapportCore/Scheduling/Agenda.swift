@@ -41,18 +41,19 @@ func agendaDays(
     // A little less for this thread: it also merges the two lists at the end (0.48
     // measured better than 0.5 and 0.52 on the spec-scale database).
     let (lower, upper) = plan.split(share: 0.48)
-    let (paidOff, others) = (Handoff<AgendaSharedSources>(), Handoff<AgendaSharedSources>())
+    // Each thread reads a share of the sources from one queue of reads, then its part.
+    let (tasks, mine, theirs) = (AgendaSourceTasks(), Handoff<AgendaSharedSources>(), Handoff<AgendaSharedSources>())
     // The second connection is used by the other thread only from here on.
     let connection = Unshared(second)
     let background = BackgroundWork { () -> [AgendaDay] in
         let db = connection.value
-        others.publish(Result { try db.agendaSharedSources(plan, .others) })
+        theirs.publish(Result { try db.agendaSharedSources(plan, tasks) })
         return try agendaPart(
-            db: db, plan: plan, ids: upper, shared: [paidOff, others],
+            db: db, plan: plan, ids: upper, shared: [mine, theirs],
             context: AgendaContext(date: from, config: config, occasions: occasions))
     }
-    paidOff.publish(Result { try db.agendaSharedSources(plan, .paidOffInvoices) })
-    var days = try agendaPart(db: db, plan: plan, ids: lower, shared: [paidOff, others], context: context)
+    mine.publish(Result { try db.agendaSharedSources(plan, tasks) })
+    var days = try agendaPart(db: db, plan: plan, ids: lower, shared: [mine, theirs], context: context)
     var rest = try background.wait()
     for index in rest.indices {
         // Taken out of the days, so that the merge moves the items (a list still held by

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 // The values the agenda loader (Database+Agenda.swift) works with: rows made into
 // histories, the filter that picks candidate accounts, the scope and plan of one load.
@@ -170,6 +171,30 @@ struct AgendaPlan: Sendable {
     func split(share: Double) -> (ClosedRange<Int64>, ClosedRange<Int64>) {
         let middle = accountIDs.lowerBound + Int64(Double(accountIDs.upperBound - accountIDs.lowerBound) * share)
         return (accountIDs.lowerBound...middle, (middle + 1)...max(middle + 1, accountIDs.upperBound))
+    }
+}
+
+/// The source reads both threads of an all-reps load take, one at a time, until none is
+/// left (`Database.agendaSharedSources`). The longest first, so the last one taken is short.
+final class AgendaSourceTasks: @unchecked Sendable {
+    enum Task: CaseIterable {
+        case eventsAndBirthdays, paidOffInvoices, promises, touches, snoozes
+        /// Unpaid and paid-off invoices in one query (a load in one part).
+        case allInvoices
+
+        static let shared: [Task] = [.eventsAndBirthdays, .paidOffInvoices, .promises, .touches, .snoozes]
+        static let inOnePart: [Task] = [.eventsAndBirthdays, .allInvoices, .promises, .snoozes, .touches]
+    }
+
+    private let lock = NSLock()
+    private var next = 0
+
+    func take() -> Task? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < Task.shared.count else { return nil }
+        next += 1
+        return Task.shared[next - 1]
     }
 }
 

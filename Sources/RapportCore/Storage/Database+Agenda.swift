@@ -216,52 +216,63 @@ extension Database {
 
     /// The sources both parts of an all-reps load need, read once over all accounts (they
     /// are found through indexes on dates and month-days, not by account, so each part would
-    /// read them all to keep its half), in two shares, one per thread: the invoices paid off
-    /// since the first day; events and birthdays, promises, snoozes and recent touches. Each
-    /// part reads its own unpaid invoices (`invoice_unpaid` is by account).
-    func agendaSharedSources(_ plan: AgendaPlan, _ share: SharedShare) throws -> AgendaSharedSources {
+    /// read them all to keep its half): the invoices paid off since the first day; events
+    /// and birthdays, promises, snoozes and recent touches. Each part reads its own unpaid
+    /// invoices (`invoice_unpaid` is by account). The two threads take the reads from one
+    /// queue (`AgendaSourceTasks`), so they finish them at about the same time whichever is
+    /// long that day (paid-off invoices take 1 ms on a real morning and 16 ms on the spec
+    /// file's future-dated payments); each list of a history comes from a single read, so
+    /// the result does not depend on which thread ran which.
+    func agendaSharedSources(_ plan: AgendaPlan, _ tasks: AgendaSourceTasks) throws -> AgendaSharedSources {
         let window = AgendaSourceWindow(
             from: plan.from, through: plan.through, horizon: plan.horizon, config: plan.config,
             scope: AgendaScope(repID: nil, ids: plan.accountIDs))
-        var partials: [Int64: Partial] = [:]
-        switch share {
-        case .paidOffInvoices:
-            // Found by payment date, their rows are all over the invoice table: a cache that
-            // keeps the pages visited (then shrinks back, so the next run starts cold).
-            try with(pragma: "cache_size", -65536) { try loadInvoices(window, rows: .paidOff, into: &partials) }
-            return AgendaSharedSources(partials: partials, touches: [])
-        case .others:
-            let sources = try agendaSources(window, invoices: nil)
-            return AgendaSharedSources(partials: sources.partials, touches: sources.touches)
+        var sources = AgendaSources()
+        while let task = tasks.take() {
+            try load(task, window, into: &sources)
         }
+        return AgendaSharedSources(partials: sources.partials, touches: sources.touches)
     }
 
-    enum SharedShare: Sendable {
-        case paidOffInvoices
-        case others
-    }
-
-    func agendaSources(_ window: AgendaSourceWindow, invoices: InvoiceRows? = .both) throws -> AgendaSources {
-        let (from, through, config, scope) = (window.from, window.through, window.config, window.scope)
+    /// Every source of one part's accounts, read in turn (one rep, or all in one part).
+    func agendaSources(_ window: AgendaSourceWindow) throws -> AgendaSources {
         var sources = AgendaSources()
         // Over all reps about a third of the accounts of the range have an open invoice, an
         // event or a birthday near: room for them up front (no rehashing as it grows).
+        let scope = window.scope
         if scope.repID == nil { sources.partials.reserveCapacity(Int(min(scope.ids.upperBound - scope.ids.lowerBound + 1, 1 << 20)) / 3) }
-        try loadEvents(from: from, through: through, config: config, scope: scope, into: &sources.partials)
-        try loadBirthdays(from: from, through: through, config: config, scope: scope, into: &sources.partials)
-        if let invoices { try loadInvoices(window, rows: invoices, into: &sources.partials) }
-        try loadPromises(scope: scope, into: &sources.partials)
-        try loadSnoozes(from: from, scope: scope, into: &sources.partials)
-        // Recent touches: the short windows need their kinds; days of the range need all.
-        let touchSQL = """
-            SELECT t.account_id, t.date, t.kind FROM touch t
-            WHERE t.date >= ?1 AND t.date <= ?2 AND (t.kind IN ('greeting', 'gift', 'care', 'visit') OR t.date >= ?3)
-            """ + scope.byAccountColumn("t.account_id", first: 4)
-        try forEachRow(touchSQL, [from.adding(days: -window.horizon), through, from] + scope.arguments) { row in
-            guard let date = row.date(1), let kind = TouchKind(rawValue: row.string(2)) else { return }
-            sources.touches.append((row.int64(0), TouchSummary.Stamp(date: date, kind: kind)))
-        }
+        for task in AgendaSourceTasks.Task.inOnePart { try load(task, window, into: &sources) }
         return sources
+    }
+
+    private func load(_ task: AgendaSourceTasks.Task, _ window: AgendaSourceWindow, into sources: inout AgendaSources) throws {
+        let (from, through, config, scope) = (window.from, window.through, window.config, window.scope)
+        switch task {
+        case .eventsAndBirthdays:
+            // Together and in this order: a birthday replaces the contact an event named.
+            try loadEvents(from: from, through: through, config: config, scope: scope, into: &sources.partials)
+            try loadBirthdays(from: from, through: through, config: config, scope: scope, into: &sources.partials)
+        case .paidOffInvoices:
+            // Found by payment date, their rows are all over the invoice table: a cache that
+            // keeps the pages visited (then shrinks back, so the next run starts cold).
+            try with(pragma: "cache_size", -65536) { try loadInvoices(window, rows: .paidOff, into: &sources.partials) }
+        case .allInvoices:
+            try loadInvoices(window, rows: .both, into: &sources.partials)
+        case .promises:
+            try loadPromises(scope: scope, into: &sources.partials)
+        case .snoozes:
+            try loadSnoozes(from: from, scope: scope, into: &sources.partials)
+        case .touches:
+            // Recent touches: the short windows need their kinds; days of the range need all.
+            let touchSQL = """
+                SELECT t.account_id, t.date, t.kind FROM touch t
+                WHERE t.date >= ?1 AND t.date <= ?2 AND (t.kind IN ('greeting', 'gift', 'care', 'visit') OR t.date >= ?3)
+                """ + scope.byAccountColumn("t.account_id", first: 4)
+            try forEachRow(touchSQL, [from.adding(days: -window.horizon), through, from] + scope.arguments) { row in
+                guard let date = row.date(1), let kind = TouchKind(rawValue: row.string(2)) else { return }
+                sources.touches.append((row.int64(0), TouchSummary.Stamp(date: date, kind: kind)))
+            }
+        }
     }
 
     // MARK: per-source loads (each one query, grouped by account row id)
