@@ -85,6 +85,7 @@ private func agendaPart(
     // every day of the range), then the ranking.
     var days = lists.takeDays()
     var requests: [(id: Int64, account: String)] = []
+    requests.reserveCapacity(lists.origins.reduce(0) { $0 + $1.count })
     for (day, origins) in lists.origins.enumerated() {
         days[day].items.withUnsafeBufferPointer { items in
             for (slot, origin) in origins.enumerated() { requests.append((origin, items[slot].account)) }

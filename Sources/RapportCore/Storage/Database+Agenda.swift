@@ -61,7 +61,8 @@ extension Database {
     ///
     /// With `shared` (one of two parts over all reps), this part reads only the unpaid
     /// invoices of its own range; the other sources come from `AgendaSharedSources`, read
-    /// once for both parts by the other thread, and waited for after the invoices.
+    /// once for both parts by the two threads (`AgendaSourceTasks`), and waited for after
+    /// the invoices.
     func agendaLoad(
         _ plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<AgendaSharedSources>] = [],
         _ body: (inout AgendaHistory, _ reachContactID: Int64) throws -> Void
@@ -90,8 +91,8 @@ extension Database {
             for id in named where distinct.last != id { distinct.append(id) }
             named = distinct
         }
-        // Recent touches by account row id, met in the pass's order (stable: by date within
-        // an account, as read).
+        // Recent touches by account row id, met in the pass's order (their order within an
+        // account does not matter: `TouchSummary.recent`).
         var touches = (common.isEmpty ? sources.touches : common.flatMap(\.touches)).filter { ids.contains($0.0) }
         touches.sort { $0.0 < $1.0 }
 
