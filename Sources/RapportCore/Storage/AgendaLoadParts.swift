@@ -56,8 +56,8 @@ struct AgendaAccountRows {
 /// active account whose check-in can fall due by the last day (its base date — the last
 /// touch before the range, else its creation — on or before the last day − its cadence), or
 /// one whose country and tier have an occasion window open in the range. Tiers and
-/// countries are recognised by their bytes (`TextValues`), so a row costs no String and
-/// no hashing.
+/// countries are recognised by their bytes (`TextValues`, up to 16 distinct values of
+/// each), so a row costs no String and no hashing.
 struct AgendaCandidates {
     private let through: CivilDate
     /// Per tier: the last day − its cadence, and its bit in the countries' masks.
