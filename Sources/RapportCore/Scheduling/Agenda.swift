@@ -20,9 +20,9 @@ public func agendaDays(
 /// `agendaDays`, over all reps in two halves of the account row ids when there are at least
 /// `splitFrom` of them: the second half is loaded (on a second, read-only connection),
 /// computed and ranked on another core meanwhile, then the two ranked lists are merged.
-/// The sources found by date rather than by account are read once for both halves, one
-/// share on each thread (`AgendaSharedSources`), each half waiting for the other's share
-/// before its account pass. WAL readers do not block each other; each statement reads its
+/// The sources found by date rather than by account are read once for both halves, the
+/// two threads taking the reads from one queue (`AgendaSourceTasks`), each half waiting
+/// for the other's share before its account pass. WAL readers do not block each other; each statement reads its
 /// own snapshot either way, so two connections add no inconsistency. One rep's few rows, an
 /// in-memory or URI database, or a call inside a transaction load in one part.
 func agendaDays(
@@ -43,7 +43,7 @@ func agendaDays(
     // queue, 0.48 and 0.5 measure the same within the machine's noise).
     let (lower, upper) = plan.split(share: 0.48)
     // Each thread reads a share of the sources from one queue of reads, then its part.
-    let (tasks, mine, theirs) = (AgendaSourceTasks(), Handoff<AgendaSharedSources>(), Handoff<AgendaSharedSources>())
+    let (tasks, mine, theirs) = (AgendaSourceTasks(), Handoff<Database.AgendaSources>(), Handoff<Database.AgendaSources>())
     // The second connection is used by the other thread only from here on.
     let connection = Unshared(second)
     let background = BackgroundWork { () -> [AgendaDay] in
@@ -70,7 +70,7 @@ func agendaDays(
 /// The ranked days of the accounts whose row id is in `ids`, with their contacts to reach
 /// (read for the accounts that have an item only).
 private func agendaPart(
-    db: Database, plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<AgendaSharedSources>] = [], context: AgendaContext
+    db: Database, plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<Database.AgendaSources>] = [], context: AgendaContext
 ) throws -> [AgendaDay] {
     // Over all reps most accounts of the range have an item on a busy day: room for them
     // up front, so the lists are not moved again and again as they grow.

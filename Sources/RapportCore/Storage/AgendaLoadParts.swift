@@ -177,7 +177,7 @@ struct AgendaPlan: Sendable {
 /// The source reads both threads of an all-reps load take, one at a time, until none is
 /// left (`Database.agendaSharedSources`). The longest first, so the last one taken is short.
 final class AgendaSourceTasks: @unchecked Sendable {
-    enum Task: CaseIterable {
+    enum Task {
         case eventsAndBirthdays, paidOffInvoices, promises, touches, snoozes
         /// Unpaid and paid-off invoices in one query (a load in one part).
         case allInvoices
@@ -196,12 +196,6 @@ final class AgendaSourceTasks: @unchecked Sendable {
         next += 1
         return Task.shared[next - 1]
     }
-}
-
-/// The sources of `Database.agendaSharedSources`, by account row id.
-struct AgendaSharedSources: Sendable {
-    var partials: [Int64: Database.Partial]
-    var touches: [(Int64, TouchSummary.Stamp)]
 }
 
 extension Row {

@@ -60,17 +60,17 @@ extension Database {
     /// occasion window puts on the agenda and those a source names.
     ///
     /// With `shared` (one of two parts over all reps), this part reads only the unpaid
-    /// invoices of its own range; the other sources come from `AgendaSharedSources`, read
+    /// invoices of its own range; the other sources come from `agendaSharedSources`, read
     /// once for both parts by the two threads (`AgendaSourceTasks`), and waited for after
     /// the invoices.
     func agendaLoad(
-        _ plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<AgendaSharedSources>] = [],
+        _ plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<AgendaSources>] = [],
         _ body: (inout AgendaHistory, _ reachContactID: Int64) throws -> Void
     ) throws {
         let scope = AgendaScope(repID: plan.repID, ids: ids)
         let window = AgendaSourceWindow(from: plan.from, through: plan.through, horizon: plan.horizon, config: plan.config, scope: scope)
         var sources = AgendaSources()
-        var common: [AgendaSharedSources] = []
+        var common: [AgendaSources] = []
         if shared.isEmpty {
             sources = try agendaSources(window)
         } else {
@@ -208,7 +208,8 @@ extension Database {
         case both
     }
 
-    /// What the per-source queries found, by account row id.
+    /// What the per-source queries found, by account row id (one part's, or one thread's
+    /// share of an all-reps load, handed to the other thread).
     struct AgendaSources: Sendable {
         var partials: [Int64: Partial] = [:]
         /// Recent touches (see `AgendaHistory.touches`).
@@ -224,7 +225,7 @@ extension Database {
     /// long that day (paid-off invoices take 1 ms on a real morning and 16 ms on the spec
     /// file's future-dated payments); each list of a history comes from a single read, so
     /// the result does not depend on which thread ran which.
-    func agendaSharedSources(_ plan: AgendaPlan, _ tasks: AgendaSourceTasks) throws -> AgendaSharedSources {
+    func agendaSharedSources(_ plan: AgendaPlan, _ tasks: AgendaSourceTasks) throws -> AgendaSources {
         let window = AgendaSourceWindow(
             from: plan.from, through: plan.through, horizon: plan.horizon, config: plan.config,
             scope: AgendaScope(repID: nil, ids: plan.accountIDs))
@@ -232,7 +233,7 @@ extension Database {
         while let task = tasks.take() {
             try load(task, window, into: &sources)
         }
-        return AgendaSharedSources(partials: sources.partials, touches: sources.touches)
+        return sources
     }
 
     /// Every source of one part's accounts, read in turn (one rep, or all in one part).
