@@ -20,9 +20,7 @@ extension AgendaRules {
             guard !covered.isEmpty, !input.touches.hasCollection(since: dueOn) else { continue }
             // Oldest due first, then by number: the order does not depend on how the
             // invoices were loaded (a replayed day lists them as that day did).
-            let ordered = covered.count < 2 ? covered : covered.sorted {
-                $0.invoice.dueOn != $1.invoice.dueOn ? $0.invoice.dueOn < $1.invoice.dueOn : $0.invoice.number < $1.invoice.number
-            }
+            let ordered = covered.count < 2 ? covered : covered.sorted(by: oldestDueFirst)
             reasons.append(Reason(
                 kind: .promise, dueOn: dueOn, invoices: ordered.map { openInvoice($0, date: date) }, promise: promise))
         }
@@ -46,36 +44,27 @@ extension AgendaRules {
         }
         // Highest level first, then the oldest due date, then the number.
         if pending.count > 1 {
-            pending.sort {
-                if $0.level != $1.level { return $0.level.ladderRank > $1.level.ladderRank }
-                if $0.invoice.invoice.dueOn != $1.invoice.invoice.dueOn { return $0.invoice.invoice.dueOn < $1.invoice.invoice.dueOn }
-                return $0.invoice.invoice.number < $1.invoice.invoice.number
-            }
+            pending.sort { $0.level != $1.level ? $0.level.ladderRank > $1.level.ladderRank : oldestDueFirst($0.invoice, $1.invoice) }
         }
         return Reason(
             kind: .collection, dueOn: top.reached, level: top.level,
             invoices: pending.map { openInvoice($0.invoice, date: date) })
     }
 
-    /// The highest level of the ladder whose date (due_on + offset) is on or before D.
-    static func highestLevel(dueOn: CivilDate, levels: [CollectionLevel: Int], date: CivilDate) -> (CollectionLevel, CivilDate)? {
-        for level in CollectionLevel.descendingLadder {
-            guard let offset = levels[level] else { continue }
-            let reached = dueOn.adding(days: offset)
-            if reached <= date { return (level, reached) }
-        }
-        return nil
-    }
-
-    /// `highestLevel(dueOn:levels:date:)` on day numbers, with the ladder's levels that have
-    /// an offset, highest first (`AgendaContext.ladder`): no dictionary look-up or date
-    /// built per level and invoice.
+    /// The highest level of the ladder whose date (due_on + offset) is on or before D, on
+    /// day numbers, with the ladder's levels that have an offset, highest first
+    /// (`AgendaContext.ladder`): no dictionary look-up or date built per level and invoice.
     static func highestLevel(dueOn: CivilDate, ladder: [(level: CollectionLevel, offset: Int)], date: Int) -> (CollectionLevel, CivilDate)? {
         let due = dueOn.dayNumber
         for step in ladder where due + step.offset <= date {
             return (step.level, CivilDate(dayNumber: due + step.offset))
         }
         return nil
+    }
+
+    /// Invoices listed in a reason: the oldest due date first, then by number.
+    static func oldestDueFirst(_ a: InvoiceBalance, _ b: InvoiceBalance) -> Bool {
+        a.invoice.dueOn != b.invoice.dueOn ? a.invoice.dueOn < b.invoice.dueOn : a.invoice.number < b.invoice.number
     }
 
     static func openInvoice(_ balance: InvoiceBalance, date: CivilDate) -> OpenInvoice {
