@@ -75,6 +75,16 @@ public enum AgendaRanking {
                     at = next
                 }
             }
+        }
+        number(&items)
+    }
+
+    /// Priorities 1 … n in list order. A list already numbered is left untouched, so one
+    /// shared with the caller is not copied for nothing.
+    static func number(_ items: inout [AgendaItem]) {
+        let numbered = items.withUnsafeBufferPointer { items in items.indices.allSatisfy { items[$0].priority == $0 + 1 } }
+        guard !numbered else { return }
+        items.withUnsafeMutableBufferPointer { items in
             for rank in items.indices { items[rank].priority = rank + 1 }
         }
     }
@@ -104,10 +114,8 @@ public enum AgendaRanking {
             }
             merged.append(fromA ? a.removeLast() : b.removeLast())
         }
-        merged.withUnsafeMutableBufferPointer { items in
-            items.reverse()
-            for rank in items.indices { items[rank].priority = rank + 1 }
-        }
+        merged.withUnsafeMutableBufferPointer { $0.reverse() }
+        number(&merged)
         return merged
     }
 
@@ -118,8 +126,7 @@ public enum AgendaRanking {
         // rather than copied item by item (every string and array of 100 000 items retained).
         if limit == nil, config.capacity == nil, config.repCapacity.isEmpty {
             var kept = ranked
-            let numbered = kept.withUnsafeBufferPointer { items in items.indices.allSatisfy { items[$0].priority == $0 + 1 } }
-            if !numbered { for index in kept.indices { kept[index].priority = index + 1 } }
+            number(&kept)
             return AgendaCut(kept: kept)
         }
         var perRep: [String: Int] = [:]
@@ -133,7 +140,7 @@ public enum AgendaRanking {
                 result.kept.append(item)
             }
         }
-        for index in result.kept.indices { result.kept[index].priority = index + 1 }
+        number(&result.kept)
         return result
     }
 }
