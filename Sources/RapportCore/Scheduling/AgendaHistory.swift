@@ -43,15 +43,6 @@ public struct AgendaHistory: Sendable, Hashable {
         self.reach = contactToReach.map(ContactBox.init)
     }
 
-    /// A history with the account's row only (what the loader starts from): no defaults to
-    /// evaluate, no contact to box.
-    init(account: Account, lastTouchBefore: CivilDate?, lastCollectionBefore: CivilDate?) {
-        self.account = account
-        self.lastTouchBefore = lastTouchBefore
-        self.lastCollectionBefore = lastCollectionBefore
-        (contacts, events, touches, invoices, promises, snoozes, reach) = ([], [], [], [], [], [], nil)
-    }
-
     /// The rules' input for one day of the range (the as-of rule applied).
     public func input(asOf date: CivilDate) -> AgendaInput {
         var summary = TouchSummary(last: lastTouchBefore, lastCollection: lastCollectionBefore)
