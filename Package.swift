@@ -20,11 +20,21 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The PostgreSQL client library (team mode), through pkg-config; `apt-get install
+        // libpq-dev` provides it. libpq rather than postgres-nio: a synchronous client fits
+        // the synchronous commands, and libpq itself reads the URL, PGPASSWORD, ~/.pgpass
+        // and sslmode exactly as psql does (docs/team.md).
+        .systemLibrary(
+            name: "CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // Storage, model, calendar, scheduling, rendering, audit and import: no CLI code here.
         .target(
             name: "RapportCore",
             dependencies: [
                 "CSQLite",
+                "CPostgres",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
