@@ -24,7 +24,7 @@ public final class PostgresConnection {
             let message = PostgresURL.scrub(String(cString: PQerrorMessage(connection)), url: url)
             PQfinish(connection)
             throw PostgresError(
-                sqlState: "08006",
+                sqlState: Self.connectionState(message),
                 message: "cannot connect to \(location): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         handle = connection
@@ -34,6 +34,15 @@ public final class PostgresConnection {
     }
 
     deinit { PQfinish(handle) }
+
+    /// libpq reports a failed connection as text only: the SQLSTATE the server sent, as
+    /// far as its message tells (no database, refused authentication), else "failed".
+    private static func connectionState(_ message: String) -> String {
+        if message.contains("does not exist"), message.contains("database") { return "3D000" }
+        if message.contains("authentication failed") || message.contains("no pg_hba.conf entry") { return "28000" }
+        if message.contains("permission denied") { return "42501" }
+        return "08006"
+    }
 
     /// The role the session runs as (`current_user`).
     public func currentRole() throws -> String {

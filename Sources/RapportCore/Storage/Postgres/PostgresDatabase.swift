@@ -19,10 +19,17 @@ public final class PostgresDatabase {
         do {
             db = PostgresDatabase(connection: try PostgresConnection(url: url))
         } catch {
-            throw RapportError.noInput(error.message)
+            throw connectionFailure(error)
         }
         try db.mapErrors {
-            let version = try db.schemaVersion()
+            let version: Int?
+            do {
+                version = try db.schemaVersion()
+            } catch let error as PostgresError where error.isPermissionDenied {
+                // Not even the schema version may be read: a role on no team.
+                db.access = .none(role: try db.connection.currentRole())
+                throw error
+            }
             if version == nil, !create {
                 throw RapportError.noInput("no Rapport database at \(db.location); create one with `rapport init --db URL`")
             }
@@ -35,6 +42,16 @@ public final class PostgresDatabase {
             db.access = try db.readAccess()
         }
         return db
+    }
+
+    /// A connection that could not be made: no such database exits 66 (as a missing file
+    /// does), a refused login 77, anything else (no server, no route) 74.
+    static func connectionFailure(_ error: PostgresError) -> RapportError {
+        switch error.sqlState {
+        case "3D000": return .noInput(error.message)
+        case "28000", "42501": return .noPermission(error.message)
+        default: return .io(error.message)
+        }
     }
 
     // MARK: schema
@@ -138,12 +155,53 @@ extension PostgresDatabase {
         do {
             db = PostgresDatabase(connection: try PostgresConnection(url: url))
         } catch {
-            throw RapportError.noInput(error.message)
+            throw connectionFailure(error)
         }
         return try db.mapErrors {
             let before = try db.schemaVersion()
             try db.migrate()
             return (before, try db.schemaVersion() ?? 0)
         }
+    }
+}
+
+extension PostgresDatabase {
+    /// The Rapport objects, for `replaceDemo` (tables first: dropping them drops their
+    /// triggers and policies).
+    static let demoTables = ["rapport_demo", "snooze", "promise", "payment", "invoice", "touch", "event", "contact", "rep_role", "account", "rep", "rapport_schema"]
+    static let demoFunctions = [
+        "rapport_rep_id", "rapport_is_manager", "rapport_account_exists", "rapport_refresh_paid", "rapport_payment_added",
+        "rapport_payment_removed", "rapport_payment_changed", "rapport_refresh_last_touch", "rapport_touch_added",
+        "rapport_touch_removed", "rapport_touch_changed", "rapport_refresh_reach", "rapport_contact_added",
+        "rapport_contact_removed", "rapport_contact_changed",
+    ]
+
+    /// `rapport demo --db postgres://…`: an empty Rapport schema marked as the demo's, in
+    /// place of the previous demo. A database with a Rapport schema that holds data and
+    /// was not made by the demo is never touched.
+    public static func replaceDemo(url: String) throws -> PostgresDatabase {
+        let db: PostgresDatabase
+        do {
+            db = PostgresDatabase(connection: try PostgresConnection(url: url))
+        } catch {
+            throw connectionFailure(error)
+        }
+        try db.mapErrors {
+            if try db.schemaVersion() != nil {
+                let isDemo = try db.connection.scalarText("SELECT to_regclass('rapport_demo')::text") != nil
+                let hasData = try db.connection.scalarText("SELECT EXISTS (SELECT 1 FROM rep)") == "t"
+                guard isDemo || !hasData else {
+                    throw RapportError.usage("\(db.location) holds a Rapport database that is not the demo's; choose another --db")
+                }
+                try db.connection.transaction {
+                    try db.connection.execute("DROP TABLE IF EXISTS \(demoTables.joined(separator: ", ")) CASCADE")
+                    try db.connection.execute("DROP FUNCTION IF EXISTS \(demoFunctions.joined(separator: ", "))")
+                }
+            }
+            try db.migrate()
+            try db.connection.execute("CREATE TABLE rapport_demo (made_on timestamptz NOT NULL DEFAULT now())")
+            try db.connection.execute("INSERT INTO rapport_demo DEFAULT VALUES")
+        }
+        return db
     }
 }
