@@ -55,5 +55,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI"]),
+        // Team mode against a real server (skipped without RAPPORT_TEST_POSTGRES; .ci/run sets it).
+        .testTarget(name: "RapportPostgresTests", dependencies: ["RapportCore"]),
     ]
 )

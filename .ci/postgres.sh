@@ -5,7 +5,8 @@
 set -euo pipefail
 action=$1 dir=$2
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-as_postgres() { if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi; }
+# The server refuses to run as root: as root, run it as Debian's `postgres` user.
+as_postgres() { if [ "$(id -u)" != 0 ]; then "$@"; else runuser -u postgres -- "$@"; fi; }
 case $action in
 start)
     port=$3
