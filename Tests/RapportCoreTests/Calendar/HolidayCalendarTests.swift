@@ -103,7 +103,8 @@ import Testing
         }
         #expect(try occasion(calendar, "VN", 1985, "tet")?.date == CivilDate("1985-01-21"))
         #expect(try occasion(calendar, "CN", 1985, "spring-festival")?.date == CivilDate("1985-02-20"))
-        #expect(try occasion(calendar, "CN", 1948, "national-day") == nil)  // since 1949
+        #expect(try occasion(calendar, "CN", 1949, "national-day") == nil)  // first kept in 1950
+        #expect(try occasion(calendar, "CN", 1950, "national-day")?.date == CivilDate("1950-10-01"))
         #expect(try occasion(calendar, "JP", 2025, "vernal-equinox-day")?.date == CivilDate("2025-03-20"))
         #expect(try occasion(calendar, "JP", 2025, "autumnal-equinox-day")?.date == CivilDate("2025-09-23"))
         #expect(try occasion(calendar, "DE", 2025, "whit-monday")?.date == CivilDate("2025-06-09"))
