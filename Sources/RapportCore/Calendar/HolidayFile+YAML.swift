@@ -125,6 +125,13 @@ extension HolidayFile {
 
         for (field, value) in mapping {
             let name = field.string ?? ""
+            if name == "rules" {  // a rule per range of years (YearRangeRules.swift)
+                ruleFieldsSeen.append(name)
+                entry.ruleLine = field.line
+                entry.rule = parseYearRangeRules(value, entry: entry, problems: &problems)
+                entry.hasBadRule = entry.rule == nil
+                continue
+            }
             if ruleFields.contains(name) {
                 ruleFieldsSeen.append(name)
                 entry.ruleLine = field.line

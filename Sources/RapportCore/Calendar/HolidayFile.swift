@@ -60,7 +60,7 @@ struct HolidayFile: Sendable {
     static let ruleFields = ["date", "weekday", "lunar", "solar_term", "easter", "from"]
     static let occasionFields = ruleFields + [
         "key", "names", "offset", "greeting", "tiers", "lead", "gift", "gift_tiers", "gift_lead", "template",
-        "since", "until", "remove",
+        "since", "until", "remove", "rules",
     ]
     static let fileFields = ["country", "meridian", "locale", "replace", "occasions"]
     /// An offset further than this is surely a mistake (and would fall outside the years searched).

@@ -17,6 +17,8 @@ public enum OccasionRule: Hashable, Sendable {
     case easter(Easter)
     /// Another occasion of the same file (`from: thanksgiving`); with `offset` the days after it.
     case relative(to: String)
+    /// Rules that held in turn (`rules:`), each for a range of Gregorian years.
+    case byYears([YearRangeRule])
 
     /// The rule's dates before the occasion's offset: one per Gregorian year of `years`,
     /// or per lunar year for lunar rules (those of `years` and the one before, so every
@@ -37,6 +39,8 @@ public enum OccasionRule: Hashable, Sendable {
             return years.map { lunisolar.date(of: term, in: $0) }
         case .easter(let computus):
             return years.map { computus.sunday(in: $0) }
+        case .byYears(let rules):
+            return rules.flatMap { $0.baseDates(years: years, lunisolar: lunisolar) }
         case .relative:
             return []
         }
