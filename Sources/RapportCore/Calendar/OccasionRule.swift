@@ -15,6 +15,8 @@ public enum OccasionRule: Hashable, Sendable {
     case solarTerm(SolarTerm)
     /// Easter Sunday (`easter: western` / `orthodox`).
     case easter(Easter)
+    /// A Hindu lunisolar date (`hindu: ashvina-amavasya at pradosh`), reckoned for India.
+    case hindu(HinduDate)
     /// Another occasion of the same file (`from: thanksgiving`); with `offset` the days after it.
     case relative(to: String)
 
@@ -37,6 +39,8 @@ public enum OccasionRule: Hashable, Sendable {
             return years.map { lunisolar.date(of: term, in: $0) }
         case .easter(let computus):
             return years.map { computus.sunday(in: $0) }
+        case .hindu(let date):
+            return HinduCalendar.india.dates(of: date, years: years)
         case .relative:
             return []
         }
