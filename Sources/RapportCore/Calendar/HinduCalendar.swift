@@ -8,8 +8,9 @@ import Foundation
 ///   Chaitra, Vrishabha Vaishakha, … Meena Phalguna;
 /// - a month in which the Sun enters no sign is adhika (leap) and takes the name of the
 ///   month after it, the nija month, where the festivals stay;
-/// - a month in which the Sun enters two signs (kshaya: 1963–64 and 1982–83 in these
-///   years) bears both names: the festivals of the skipped month fall in it too;
+/// - a month in which the Sun enters two signs (kshaya: from 17 November 1963 and from
+///   14 January 1983, the only two in 1901–2099) bears both names: the festivals of the
+///   skipped month fall in it too;
 /// - a tithi is a twelfth of 30° of the Moon's elongation from the Sun; the tithi at
 ///   sunrise names the civil day (IST, sunrise at New Delhi), or for a pradosh rule
 ///   the tithi prevailing after sunset. A tithi that no sunrise sees (kshaya) belongs
