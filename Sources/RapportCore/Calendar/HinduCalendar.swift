@@ -49,8 +49,8 @@ public final class HinduCalendar: @unchecked Sendable {
     private var months: [Int: Month] = [:]
     private var siderealSun: [Int: Double] = [:]
     private var days: [DayKey: Int] = [:]
-    private var sunrises: [Int: Double] = [:]
-    private var sunsets: [Int: Double] = [:]
+    /// Sunrise of day d at key 2d, sunset at 2d + 1.
+    private var sunEvents: [Int: Double] = [:]
 
     init(place: Sunrise.Place, offsetSeconds: Int) {
         self.place = place
@@ -102,12 +102,10 @@ public final class HinduCalendar: @unchecked Sendable {
 
     // MARK: Astronomy
 
-    /// The Moon's elongation from the Sun, 0 ..< 360°: both longitudes apparent, so
-    /// nutation and the ayanamsha cancel.
+    /// The Moon's elongation from the Sun, 0 ..< 360°, between apparent positions:
+    /// nutation (and any ayanamsha) shifts both alike, so both are taken without it.
     static func elongation(jde: Double) -> Double {
-        let t = JulianDay.centuries(sinceJ2000: jde)
-        let moon = MoonLongitude.trueLongitude(jde: jde) + Nutation.longitude(t: t) / 3600
-        return SunLongitude.normalized(moon - SunLongitude.apparent(jde: jde))
+        SunLongitude.normalized(MoonLongitude.trueLongitude(jde: jde) - SunLongitude.meanEquinox(jde: jde))
     }
 
     static func tithi(elongation: Double) -> Int { min(30, Int(elongation / 12) + 1) }
@@ -133,19 +131,17 @@ public final class HinduCalendar: @unchecked Sendable {
         Int((jd - JulianDay.unixEpoch + Double(offsetSeconds) / 86_400).rounded(.down))
     }
 
-    private func sunriseLocked(_ day: Int) -> Double {
-        if let cached = sunrises[day] { return cached }
-        let estimate = JulianDay.unixEpoch + Double(day) + 0.25 - place.longitude / 360
-        let jd = Sunrise.jd(rising: true, at: place, near: estimate)
-        sunrises[day] = jd
-        return jd
-    }
+    private func sunriseLocked(_ day: Int) -> Double { sunEventLocked(day, rising: true) }
 
-    private func sunsetLocked(_ day: Int) -> Double {
-        if let cached = sunsets[day] { return cached }
-        let estimate = JulianDay.unixEpoch + Double(day) + 0.75 - place.longitude / 360
-        let jd = Sunrise.jd(rising: false, at: place, near: estimate)
-        sunsets[day] = jd
+    private func sunsetLocked(_ day: Int) -> Double { sunEventLocked(day, rising: false) }
+
+    /// Sunrise or sunset of a civil day (UT), searched from 6:00 or 18:00 local mean time.
+    private func sunEventLocked(_ day: Int, rising: Bool) -> Double {
+        let key = 2 * day + (rising ? 0 : 1)
+        if let cached = sunEvents[key] { return cached }
+        let estimate = JulianDay.unixEpoch + Double(day) + (rising ? 0.25 : 0.75) - place.longitude / 360
+        let jd = Sunrise.jd(rising: rising, at: place, near: estimate)
+        sunEvents[key] = jd
         return jd
     }
 
@@ -224,9 +220,9 @@ public final class HinduCalendar: @unchecked Sendable {
     /// The day whose pradosh kaal (sunset to a fifth of the night after it) the tithi
     /// covers the most of; with none, the sunrise rule's day.
     private func pradoshDay(start: Double, end: Double) -> Int {
-        let first = civilDay(ut: start) - 1
+        // Evenings that can touch the tithi: from the one before it begins to the day it ends.
         var best: (day: Int, overlap: Double)?
-        for day in first...(first + 3) {
+        for day in (civilDay(ut: start) - 1)...civilDay(ut: end) {
             let dusk = sunsetLocked(day)
             let windowEnd = dusk + (sunriseLocked(day + 1) - dusk) / 5
             let overlap = min(end, windowEnd) - max(start, dusk)

@@ -20,8 +20,7 @@ enum Ayanamsha {
     /// The mean Sun's sidereal longitude: the apparent longitude less nutation (sidereal
     /// positions are measured from the mean equinox) less the ayanamsha. Degrees 0 ..< 360.
     static func siderealSunLongitude(jde: Double) -> Double {
-        let t = JulianDay.centuries(sinceJ2000: jde)
-        return SunLongitude.normalized(SunLongitude.apparent(jde: jde) - Nutation.longitude(t: t) / 3600 - lahiri(jde: jde))
+        SunLongitude.normalized(SunLongitude.meanEquinox(jde: jde) - lahiri(jde: jde))
     }
 
     /// General precession in longitude since J2000, arcseconds.

@@ -34,14 +34,26 @@ enum Sunrise {
         return jd
     }
 
-    /// Apparent right ascension (degrees) and declination (radians) of the Sun.
+    /// Apparent right ascension (degrees) and declination (radians) of the Sun, by
+    /// Meeus's low-accuracy solar theory (chapter 25: 0.01°, a few seconds of sunrise;
+    /// the VSOP87 series would cost ten times as much for nothing a day count can see).
     private static func equatorial(jde: Double) -> (Double, Double) {
         let t = JulianDay.centuries(sinceJ2000: jde)
         // Mean obliquity (Meeus 22.2); nutation in obliquity (≤ 9″) moves sunrise by under a second.
         let obliquity = radians(23.439_291_1 - 0.013_004_2 * t - 1.64e-7 * t * t + 5.04e-7 * t * t * t)
-        let longitude = radians(SunLongitude.apparent(jde: jde))
+        let longitude = radians(lowAccuracyLongitude(t: t))
         let rightAscension = atan2(cos(obliquity) * sin(longitude), cos(longitude)) * 180 / .pi
         return (rightAscension, asin(sin(obliquity) * sin(longitude)))
+    }
+
+    /// The Sun's apparent longitude in degrees, Meeus 25.2–25.8.
+    static func lowAccuracyLongitude(t: Double) -> Double {
+        let meanLongitude = 280.466_46 + 36_000.769_83 * t + 0.000_303_2 * t * t
+        let anomaly = radians(357.529_11 + 35_999.050_29 * t - 0.000_153_7 * t * t)
+        let center = (1.914_602 - 0.004_817 * t - 0.000_014 * t * t) * sin(anomaly)
+            + (0.019_993 - 0.000_101 * t) * sin(2 * anomaly) + 0.000_289 * sin(3 * anomaly)
+        let omega = radians(125.04 - 1934.136 * t)
+        return meanLongitude + center - 0.005_69 - 0.004_78 * sin(omega)
     }
 
     /// Greenwich mean sidereal time in degrees at a Julian Day (UT), Meeus 12.4.
