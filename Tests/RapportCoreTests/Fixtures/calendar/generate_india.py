@@ -9,8 +9,8 @@ Nothing here comes from Rapport. Two independent sources:
               to timeanddate.com's India pages: the Government of India's gazetted
               holidays (the Department of Personnel and Training's yearly lists) for
               past years, timeanddate's announced dates for the later ones.
-              (Its DIWALI_DATES table of 1901-2100 names no source and is a month off
-              in some years, e.g. 2017 and 2025: not used.)
+              (Its DIWALI_DATES table of 1901-2100 names no source and is a month late
+              in 43 years, 2017 and 2025 among them against the gazette: not used.)
   drik        drik-panchanga 2.0.0 (S. B. D., AGPL; Swiss Ephemeris 2.10 through
               pyswisseph 2.10.3.2, its built-in Moshier ephemeris), configured for
               Lahiri ayanamsha, New Delhi (28.6139 N, 77.2090 E), IST, and the
