@@ -209,6 +209,8 @@ extension HolidayFile {
             return SolarTerm(name: text).map(OccasionRule.solarTerm)
         case "easter":
             return Easter(rawValue: text).map(OccasionRule.easter)
+        case "hindu":
+            return HinduDate(text).map(OccasionRule.hindu)
         case "from":
             return isKey(text) ? .relative(to: text) : nil
         default:
@@ -223,6 +225,7 @@ extension HolidayFile {
         case "lunar": return "lunar: '\(text)' is not a lunar month-day MM-DD (LMM-DD for a leap month) or last-day-of-year"
         case "solar_term": return "solar_term: unknown term '\(text)' (one of \(SolarTerm.allCases.map(\.key).joined(separator: ", ")))"
         case "easter": return "easter: '\(text)' is not western or orthodox"
+        case "hindu": return "hindu: '\(text)' is not a Hindu date such as ashvina-amavasya, phalguna-purnima at pradosh or bhadrapada-shukla-4"
         default: return "from: '\(text)' is not an occasion key"
         }
     }

@@ -56,8 +56,8 @@ struct HolidayFile: Sendable {
     /// Problems found while reading, already formatted `FILE:LINE: …`.
     var problems: [String] = []
 
-    /// The fields an occasion may have; the first six are the rule kinds.
-    static let ruleFields = ["date", "weekday", "lunar", "solar_term", "easter", "from"]
+    /// The fields an occasion may have; the first ones are the rule kinds.
+    static let ruleFields = ["date", "weekday", "lunar", "solar_term", "easter", "from", "hindu"]
     static let occasionFields = ruleFields + [
         "key", "names", "offset", "greeting", "tiers", "lead", "gift", "gift_tiers", "gift_lead", "template",
         "since", "until", "remove", "rules",

@@ -15,6 +15,8 @@ public enum OccasionRule: Hashable, Sendable {
     case solarTerm(SolarTerm)
     /// Easter Sunday (`easter: western` / `orthodox`).
     case easter(Easter)
+    /// A Hindu lunisolar date (`hindu: ashvina-amavasya at pradosh`), reckoned for India.
+    case hindu(HinduDate)
     /// Another occasion of the same file (`from: thanksgiving`); with `offset` the days after it.
     case relative(to: String)
     /// Rules that held in turn (`rules:`), each for a range of Gregorian years.
@@ -41,6 +43,8 @@ public enum OccasionRule: Hashable, Sendable {
             return years.map { computus.sunday(in: $0) }
         case .byYears(let rules):
             return rules.flatMap { $0.baseDates(years: years, lunisolar: lunisolar) }
+        case .hindu(let date):
+            return HinduCalendar.india.dates(of: date, years: years)
         case .relative:
             return []
         }
