@@ -70,3 +70,55 @@ enum StoredValues {
             repeatRule: repeatRule.flatMap(Repeat.init(rawValue:)), sensitive: sensitive)
     }
 }
+
+/// A result row of either backend, read by column index: what lets one mapping from
+/// columns to model values serve both (`StoredValues`).
+protocol StoredRow {
+    func isNull(_ index: Int) -> Bool
+    func int64(_ index: Int) -> Int64
+    func bool(_ index: Int) -> Bool
+    func string(_ index: Int) -> String
+    func optionalString(_ index: Int) -> String?
+    func optionalInt(_ index: Int) -> Int?
+    func date(_ index: Int) -> CivilDate?
+}
+
+extension Row: StoredRow {}
+extension PostgresRow: StoredRow {}
+
+extension StoredValues {
+    /// The columns `account` reads, in its order (after the table's alias `a` and the owner's `r`).
+    static let accountColumns = "a.key, a.name, a.tier, r.handle, a.country, a.region, a.locale, a.created_on, a.status, a.cadence_days"
+
+    /// An account from the columns of `accountColumns`; `createdOn` as the caller read it.
+    static func account(_ row: some StoredRow, createdOn: CivilDate) -> Account {
+        Account(
+            key: row.string(0), name: row.string(1), tier: row.string(2), owner: row.string(3),
+            country: row.string(4), region: row.optionalString(5), locale: row.optionalString(6),
+            createdOn: createdOn, status: AccountStatus(rawValue: row.string(8)) ?? .active, cadenceDays: row.optionalInt(9))
+    }
+
+    /// The columns `draftContact` reads.
+    static let draftContactColumns = """
+        c.key, a.key, c.name, c.salutation, c.title, c.role, c.status, c.phone, c.email, c.chat,
+               c.channel, c.locale, c.birthday, c.birthday_calendar
+        """
+
+    /// A contact with every field a draft shows, from the columns of `draftContactColumns`.
+    static func draftContact(_ row: some StoredRow) -> Contact {
+        let calendar = CalendarKind(rawValue: row.string(13)) ?? .gregorian
+        return Contact(
+            key: row.string(0), account: row.string(1), name: row.string(2), salutation: row.optionalString(3),
+            title: row.optionalString(4), role: row.optionalString(5).flatMap(ContactRole.init(rawValue:)),
+            status: ContactStatus(rawValue: row.string(6)) ?? .current, phone: row.optionalString(7),
+            email: row.optionalString(8), chat: row.optionalString(9),
+            channel: row.optionalString(10).flatMap(Channel.init(rawValue:)), locale: row.optionalString(11),
+            birthday: row.optionalString(12).flatMap { RecurringDate($0, calendar: calendar) })
+    }
+
+    /// A rep from handle, name, email, phone, manager starting at column `start`.
+    static func rep(_ row: some StoredRow, from start: Int = 0) -> Rep {
+        Rep(handle: row.string(start), name: row.string(start + 1), email: row.optionalString(start + 2),
+            phone: row.optionalString(start + 3), manager: row.optionalString(start + 4))
+    }
+}

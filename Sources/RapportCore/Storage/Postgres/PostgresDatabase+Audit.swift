@@ -8,9 +8,7 @@ extension PostgresDatabase {
             var input = AuditInput()
             var handles: [Int64: String] = [:]
             try connection.forEachRow("SELECT id, handle, name, email, phone, manager FROM rep ORDER BY id") { row in
-                let listed = Rep(
-                    handle: row.string(1), name: row.string(2), email: row.optionalString(3),
-                    phone: row.optionalString(4), manager: row.optionalString(5))
+                let listed = StoredValues.rep(row, from: 1)
                 handles[row.int64(0)] = listed.handle
                 if rep == nil || rep == listed.handle { input.reps.append(listed) }
             }

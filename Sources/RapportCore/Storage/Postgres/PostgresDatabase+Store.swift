@@ -7,18 +7,14 @@ extension PostgresDatabase: RapportStore, TouchLogStore {
     public func account(key: String) throws -> Account? {
         try mapErrors {
             try connection.rows("""
-                SELECT a.key, a.name, a.tier, r.handle, a.country, a.region, a.locale, a.created_on, a.status, a.cadence_days
+                SELECT \(StoredValues.accountColumns)
                 FROM account a JOIN rep r ON r.id = a.owner_id WHERE a.key = $1
                 """, [key]
             ) { row in
                 guard let createdOn = row.date(7) else {
                     throw RapportError.data("account \(row.string(0)): created_on '\(row.string(7))' is not a YYYY-MM-DD date")
                 }
-                return Account(
-                    key: row.string(0), name: row.string(1), tier: row.string(2), owner: row.string(3),
-                    country: row.string(4), region: row.optionalString(5), locale: row.optionalString(6),
-                    createdOn: createdOn, status: AccountStatus(rawValue: row.string(8)) ?? .active,
-                    cadenceDays: row.optionalInt(9))
+                return StoredValues.account(row, createdOn: createdOn)
             }.first
         }
     }

@@ -48,9 +48,7 @@ extension Database {
     private func loadAuditReps(only handle: String?, into input: inout AuditInput) throws -> IDMap<String> {
         var handles: [(Int64, String)] = []
         try forEachRow("SELECT id, handle, name, email, phone, manager FROM rep") { row in
-            let rep = Rep(
-                handle: row.string(1), name: row.string(2), email: row.optionalString(3),
-                phone: row.optionalString(4), manager: row.optionalString(5))
+            let rep = StoredValues.rep(row, from: 1)
             handles.append((row.int64(0), rep.handle))
             if handle == nil || handle == rep.handle { input.reps.append(rep) }
         }

@@ -12,35 +12,23 @@ extension Database {
         let keyList = Self.jsonArray(keys)
         try forEachRow(
             """
-            SELECT a.key, a.name, a.tier, r.handle, a.country, a.region, a.locale, a.created_on, a.status, a.cadence_days
+            SELECT \(StoredValues.accountColumns)
             FROM account a JOIN rep r ON r.id = a.owner_id
             WHERE a.key IN (SELECT value FROM json_each(?))
             """, [keyList]
         ) { row in
-            let account = Account(
-                key: row.string(0), name: row.string(1), tier: row.string(2), owner: row.string(3),
-                country: row.string(4), region: row.optionalString(5), locale: row.optionalString(6),
-                createdOn: row.date(7) ?? CivilDate(dayNumber: 0),
-                status: AccountStatus(rawValue: row.string(8)) ?? .active, cadenceDays: row.optionalInt(9))
+            let account = StoredValues.account(row, createdOn: row.date(7) ?? CivilDate(dayNumber: 0))
             data.accounts[account.key] = account
         }
         try forEachRow(
             """
-            SELECT c.key, a.key, c.name, c.salutation, c.title, c.role, c.status, c.phone, c.email, c.chat,
-                   c.channel, c.locale, c.birthday, c.birthday_calendar
+            SELECT \(StoredValues.draftContactColumns)
             FROM contact c JOIN account a ON a.id = c.account_id
             WHERE a.key IN (SELECT value FROM json_each(?))
             ORDER BY c.id
             """, [keyList]
         ) { row in
-            let calendar = CalendarKind(rawValue: row.string(13)) ?? .gregorian
-            let contact = Contact(
-                key: row.string(0), account: row.string(1), name: row.string(2), salutation: row.optionalString(3),
-                title: row.optionalString(4), role: row.optionalString(5).flatMap(ContactRole.init(rawValue:)),
-                status: ContactStatus(rawValue: row.string(6)) ?? .current, phone: row.optionalString(7),
-                email: row.optionalString(8), chat: row.optionalString(9),
-                channel: row.optionalString(10).flatMap(Channel.init(rawValue:)), locale: row.optionalString(11),
-                birthday: row.optionalString(12).flatMap { RecurringDate($0, calendar: calendar) })
+            let contact = StoredValues.draftContact(row)
             data.contacts[contact.account, default: []].append(contact)
         }
         try forEachRow(
@@ -50,9 +38,7 @@ extension Database {
                OR handle IN (SELECT value FROM json_each(?2))
             """, [keyList, Self.jsonArray(handles)]
         ) { row in
-            let rep = Rep(
-                handle: row.string(0), name: row.string(1), email: row.optionalString(2), phone: row.optionalString(3),
-                manager: row.optionalString(4))
+            let rep = StoredValues.rep(row)
             data.reps[rep.handle] = rep
         }
         try forEachRow(
