@@ -15,12 +15,7 @@ public final class PostgresDatabase {
     /// also when the database holds no Rapport schema yet), and finds out whom the role
     /// acts as. A rep's connection never migrates: it says the owner must run `init`.
     public static func openRapport(url: String, create: Bool = false) throws -> PostgresDatabase {
-        let db: PostgresDatabase
-        do {
-            db = PostgresDatabase(connection: try PostgresConnection(url: url))
-        } catch {
-            throw connectionFailure(error)
-        }
+        let db = try connect(url: url)
         try db.mapErrors {
             let version: Int?
             do {
@@ -42,6 +37,15 @@ public final class PostgresDatabase {
             db.access = try db.readAccess()
         }
         return db
+    }
+
+    /// A connection to `url`, not yet looked at.
+    static func connect(url: String) throws -> PostgresDatabase {
+        do {
+            return PostgresDatabase(connection: try PostgresConnection(url: url))
+        } catch {
+            throw connectionFailure(error)
+        }
     }
 
     /// A connection that could not be made: no such database exits 66 (as a missing file
@@ -151,12 +155,7 @@ extension PostgresDatabase {
     /// `rapport init` on a server: creates the schema in the (existing) database, or
     /// migrates it; returns the version before (nil: none) and after.
     public static func initialize(url: String) throws -> (before: Int?, after: Int) {
-        let db: PostgresDatabase
-        do {
-            db = PostgresDatabase(connection: try PostgresConnection(url: url))
-        } catch {
-            throw connectionFailure(error)
-        }
+        let db = try connect(url: url)
         return try db.mapErrors {
             let before = try db.schemaVersion()
             try db.migrate()
@@ -180,12 +179,7 @@ extension PostgresDatabase {
     /// place of the previous demo. A database with a Rapport schema that holds data and
     /// was not made by the demo is never touched.
     public static func replaceDemo(url: String) throws -> PostgresDatabase {
-        let db: PostgresDatabase
-        do {
-            db = PostgresDatabase(connection: try PostgresConnection(url: url))
-        } catch {
-            throw connectionFailure(error)
-        }
+        let db = try connect(url: url)
         try db.mapErrors {
             if try db.schemaVersion() != nil {
                 let isDemo = try db.connection.scalarText("SELECT to_regclass('rapport_demo')::text") != nil

@@ -211,24 +211,7 @@ enum PostgresSchema {
                 WHERE i.id = n.invoice_id;
                 RETURN NULL;
             END $$;
-        CREATE FUNCTION rapport_payment_removed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-            SET search_path = @schema@, pg_temp AS $$
-            BEGIN
-                PERFORM rapport_refresh_paid(ARRAY(SELECT DISTINCT invoice_id FROM old_rows));
-                RETURN NULL;
-            END $$;
-        CREATE FUNCTION rapport_payment_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-            SET search_path = @schema@, pg_temp AS $$
-            BEGIN
-                PERFORM rapport_refresh_paid(ARRAY(SELECT invoice_id FROM old_rows UNION SELECT invoice_id FROM new_rows));
-                RETURN NULL;
-            END $$;
-        CREATE TRIGGER payment_paid_insert AFTER INSERT ON payment REFERENCING NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION rapport_payment_added();
-        CREATE TRIGGER payment_paid_delete AFTER DELETE ON payment REFERENCING OLD TABLE AS old_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION rapport_payment_removed();
-        CREATE TRIGGER payment_paid_update AFTER UPDATE ON payment REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION rapport_payment_changed();
+        \(summaryTriggers(table: "payment", trigger: "payment_paid", column: "invoice_id", refresh: "rapport_refresh_paid"))
 
         CREATE FUNCTION rapport_refresh_last_touch(ids bigint[]) RETURNS void LANGUAGE sql SECURITY DEFINER
             SET search_path = @schema@, pg_temp AS $$
@@ -248,24 +231,7 @@ enum PostgresSchema {
                        OR a.last_collection_on IS DISTINCT FROM GREATEST(a.last_collection_on, n.last_collection));
                 RETURN NULL;
             END $$;
-        CREATE FUNCTION rapport_touch_removed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-            SET search_path = @schema@, pg_temp AS $$
-            BEGIN
-                PERFORM rapport_refresh_last_touch(ARRAY(SELECT DISTINCT account_id FROM old_rows));
-                RETURN NULL;
-            END $$;
-        CREATE FUNCTION rapport_touch_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-            SET search_path = @schema@, pg_temp AS $$
-            BEGIN
-                PERFORM rapport_refresh_last_touch(ARRAY(SELECT account_id FROM old_rows UNION SELECT account_id FROM new_rows));
-                RETURN NULL;
-            END $$;
-        CREATE TRIGGER touch_last_insert AFTER INSERT ON touch REFERENCING NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION rapport_touch_added();
-        CREATE TRIGGER touch_last_delete AFTER DELETE ON touch REFERENCING OLD TABLE AS old_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION rapport_touch_removed();
-        CREATE TRIGGER touch_last_update AFTER UPDATE ON touch REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION rapport_touch_changed();
+        \(summaryTriggers(table: "touch", trigger: "touch_last", column: "account_id", refresh: "rapport_refresh_last_touch"))
 
         CREATE FUNCTION rapport_refresh_reach(ids bigint[]) RETURNS void LANGUAGE sql SECURITY DEFINER
             SET search_path = @schema@, pg_temp AS $$
@@ -279,25 +245,36 @@ enum PostgresSchema {
                 PERFORM rapport_refresh_reach(ARRAY(SELECT DISTINCT account_id FROM new_rows));
                 RETURN NULL;
             END $$;
-        CREATE FUNCTION rapport_contact_removed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-            SET search_path = @schema@, pg_temp AS $$
-            BEGIN
-                PERFORM rapport_refresh_reach(ARRAY(SELECT DISTINCT account_id FROM old_rows));
-                RETURN NULL;
-            END $$;
-        CREATE FUNCTION rapport_contact_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-            SET search_path = @schema@, pg_temp AS $$
-            BEGIN
-                PERFORM rapport_refresh_reach(ARRAY(SELECT account_id FROM old_rows UNION SELECT account_id FROM new_rows));
-                RETURN NULL;
-            END $$;
-        CREATE TRIGGER contact_reach_insert AFTER INSERT ON contact REFERENCING NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION rapport_contact_added();
-        CREATE TRIGGER contact_reach_delete AFTER DELETE ON contact REFERENCING OLD TABLE AS old_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION rapport_contact_removed();
-        CREATE TRIGGER contact_reach_update AFTER UPDATE ON contact REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION rapport_contact_changed();
+        \(summaryTriggers(table: "contact", trigger: "contact_reach", column: "account_id", refresh: "rapport_refresh_reach"))
         """
+
+    /// The statement-level triggers that keep a summary of `table`'s rows: an insert runs
+    /// `rapport_TABLE_added()` (written per table: an increment where one will do); a delete
+    /// or an update recomputes, through `refresh(ids)`, the summary of every `column` value
+    /// its rows had or have.
+    static func summaryTriggers(table: String, trigger: String, column: String, refresh: String) -> String {
+        let function = "rapport_\(table)"
+        return """
+            CREATE FUNCTION \(function)_removed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+                SET search_path = @schema@, pg_temp AS $$
+                BEGIN
+                    PERFORM \(refresh)(ARRAY(SELECT DISTINCT \(column) FROM old_rows));
+                    RETURN NULL;
+                END $$;
+            CREATE FUNCTION \(function)_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+                SET search_path = @schema@, pg_temp AS $$
+                BEGIN
+                    PERFORM \(refresh)(ARRAY(SELECT \(column) FROM old_rows UNION SELECT \(column) FROM new_rows));
+                    RETURN NULL;
+                END $$;
+            CREATE TRIGGER \(trigger)_insert AFTER INSERT ON \(table) REFERENCING NEW TABLE AS new_rows
+                FOR EACH STATEMENT EXECUTE FUNCTION \(function)_added();
+            CREATE TRIGGER \(trigger)_delete AFTER DELETE ON \(table) REFERENCING OLD TABLE AS old_rows
+                FOR EACH STATEMENT EXECUTE FUNCTION \(function)_removed();
+            CREATE TRIGGER \(trigger)_update AFTER UPDATE ON \(table) REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                FOR EACH STATEMENT EXECUTE FUNCTION \(function)_changed();
+            """
+    }
 
     /// The agenda's unpaid invoices from their index alone, as on SQLite.
     static let v4 = """
