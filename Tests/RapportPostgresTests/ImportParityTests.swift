@@ -16,7 +16,9 @@ struct ImportParityTests {
         ("accounts", "accounts.csv"), ("accounts", "accounts-updated.csv"), ("accounts", "accounts-formula.csv"),
         ("accounts", "accounts-gb18030.csv"), ("accounts", "accounts-latin1.csv"), ("contacts", "contacts-five-errors.csv"),
         ("contacts", "contacts-bom.csv"), ("contacts", "contacts.csv"), ("events", "events.csv"), ("events", "events.csv"),
-        ("touches", "touches-unknown-account.csv"), ("touches", "touches.csv"), ("touches", "touches-duplicates.csv"),
+        // Duplicates into the empty table first (the direct COPY path), then into a full one.
+        ("touches", "touches-unknown-account.csv"), ("touches", "touches-duplicates.csv"), ("touches", "touches.csv"),
+        ("touches", "touches-duplicates.csv"),
         ("touches", "touches-crlf.csv"), ("touches", "touches-multiline.csv"), ("touches", "touches.csv"),
         ("invoices", "invoices-decimals.csv"), ("invoices", "invoices.csv"), ("payments", "payments.csv"),
         ("payments", "payments.csv"), ("promises", "promises.csv"), ("snoozes", "snoozes.csv"), ("snoozes", "snoozes.csv"),

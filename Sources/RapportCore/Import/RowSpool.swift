@@ -17,6 +17,8 @@ final class RowSpool {
     private var capacity = 1 << 20
     private var used = 0
     private(set) var count = 0
+    /// Rows whose key was already stored (keyed kinds; 0 for the others).
+    private(set) var storedCount = 0
 
     init() throws {
         let directory = (getenv("TMPDIR").map { String(cString: $0) }).flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
@@ -46,6 +48,7 @@ final class RowSpool {
         withUnsafeBytes(of: payload.littleEndian) { UnsafeMutableRawPointer(buffer + start).copyMemory(from: $0.baseAddress!, byteCount: 4) }
         buffer[start + 4] = stored ? 1 : 0
         count += 1
+        if stored { storedCount += 1 }
         if used >= capacity / 2 { try flush() }
     }
 

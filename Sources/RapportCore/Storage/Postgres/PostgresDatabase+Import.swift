@@ -26,71 +26,33 @@ extension PostgresDatabase: ImportTarget {
         _ spool: RowSpool, of _: Row.Type, presentColumns: Set<String>, validatedStamp: Int,
         progress: ((ImportProgress) -> Void)?
     ) throws -> ImportCounts {
-        let columns = Row.columns.map(\.name)
-        let list = columns.joined(separator: ", ")
-        try connection.execute("DROP TABLE IF EXISTS pg_temp.rapport_stage")
-        try connection.execute(
-            "CREATE TEMPORARY TABLE rapport_stage ON COMMIT DROP AS SELECT 0::bigint AS seq, \(list) FROM \(Row.table) WITH NO DATA")
-        let rows = try spool.rows(of: Row.self)
-        var written = 0
-        try connection.copy("COPY rapport_stage (seq, \(list)) FROM STDIN") { send in
-            var line = CopyLine()
-            while case let batch = try rows.next(upTo: 4096), !batch.isEmpty {
-                for row in batch {
-                    written += 1
-                    line.integer(Int64(written))
-                    try row.emit(to: &line)
-                    line.endRow()
-                }
-                if line.bytes.count >= 1 << 20 { try send(line.take()) }
-                if written / ImportProgress.interval > (written - batch.count) / ImportProgress.interval {
-                    progress?(ImportProgress(phase: .writing, rows: written))
-                }
-            }
-            if !line.bytes.isEmpty { try send(line.take()) }
-        }
-        if written >= ImportProgress.interval { progress?(ImportProgress(phase: .finishing, rows: written)) }
-        try connection.execute("ANALYZE rapport_stage")
+        // Nobody else adds rows to the table until this import commits (a rep's touch log
+        // waits): the identical-row check below sees every row it must.
+        try connection.execute("LOCK TABLE \(Row.table) IN SHARE ROW EXCLUSIVE MODE")
+        let isEmpty = try connection.scalarText("SELECT NOT EXISTS (SELECT 1 FROM \(Row.table))") == "t"
+        let writer = PostgresImportWriter<Row>(connection: connection, rows: spool.count, progress: progress)
         var counts = ImportCounts()
         if let key = Row.conflictKey {
-            let join = key.map { "t.\($0) = s.\($0)" }.joined(separator: " AND ")
-            let updated = Row.columns.filter { column in
-                column.csv.map(presentColumns.contains) ?? false && !key.contains(column.name)
-            }.map(\.name)
-            if !updated.isEmpty {
-                counts.updated = try connection.execute("""
-                    UPDATE \(Row.table) t SET \(updated.map { "\($0) = s.\($0)" }.joined(separator: ", "))
-                    FROM rapport_stage s
-                    WHERE \(join) AND (\(updated.map { "t.\($0) IS DISTINCT FROM s.\($0)" }.joined(separator: " OR ")))
-                    """)
+            guard spool.storedCount > 0 else {
+                // Every key is new (an initial load): straight into the table.
+                counts.inserted = try writer.bulk(isEmpty: isEmpty) { try writer.copyIntoTable(spool) }
+                return counts
             }
-            counts.inserted = try connection.execute("""
-                INSERT INTO \(Row.table) (\(list))
-                SELECT \(columns.map { "s.\($0)" }.joined(separator: ", ")) FROM rapport_stage s
-                WHERE NOT EXISTS (SELECT 1 FROM \(Row.table) t WHERE \(join))
-                ORDER BY s.seq
-                """)
+            try writer.stage(spool, flagTwins: false)
+            (counts.updated, counts.inserted) = try writer.upsertStaged(key: key, presentColumns: presentColumns)
+        } else if isEmpty {
+            // The first rows of an empty table: the first of each set of identical rows goes
+            // straight in; the later ones (and fingerprint look-alikes) wait in the stage
+            // and get the exact check once the first are in.
+            counts.inserted = try writer.bulk(isEmpty: true) { try writer.copyIntoTable(spool, keepingFirstOfTwins: true) }
+            counts.inserted += try writer.insertStagedUnlessIdentical(onlyTwins: true)
         } else {
-            let required = try notNullColumns(of: Row.table)
-            let same = columns.map { required.contains($0) ? "t.\($0) = d.\($0)" : "t.\($0) IS NOT DISTINCT FROM d.\($0)" }
-            counts.inserted = try connection.execute("""
-                INSERT INTO \(Row.table) (\(list))
-                SELECT \(columns.map { "d.\($0)" }.joined(separator: ", "))
-                FROM (SELECT s.*, row_number() OVER (PARTITION BY \(list) ORDER BY s.seq) AS twin FROM rapport_stage s) d
-                WHERE d.twin = 1 AND NOT EXISTS (SELECT 1 FROM \(Row.table) t WHERE \(same.joined(separator: " AND ")))
-                ORDER BY d.seq
-                """)
+            try writer.stage(spool, flagTwins: true)
+            counts.inserted = try writer.insertStagedUnlessIdentical(onlyTwins: false)
+            counts.inserted += try writer.insertStagedUnlessIdentical(onlyTwins: true)
         }
-        counts.unchanged = written - counts.inserted - counts.updated
-        try connection.execute("DROP TABLE pg_temp.rapport_stage")
+        counts.unchanged = spool.count - counts.inserted - counts.updated
         return counts
-    }
-
-    /// The columns of `table` declared NOT NULL (compared with `=`, which an index serves).
-    private func notNullColumns(of table: String) throws -> Set<String> {
-        Set(try connection.rows(
-            "SELECT attname::text FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnotnull AND attnum > 0", [table]
-        ) { $0.string(0) })
     }
 
     var roleDescription: String {

@@ -21,48 +21,7 @@ struct StatementBinder: RowValueSink {
     }
 }
 
-/// A 64-bit fingerprint of a row's values (NULL, integers and text told apart), the same
-/// whether the values come from a CSV record or from a stored row.
-struct RowFingerprint: RowValueSink {
-    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    /// Folds in 64 bits: one full-width multiply, its halves folded (a byte-at-a-time hash
-    /// chained ~120 dependent multiplies a touch row and cost the bulk write 0.4 s).
-    private mutating func mix(_ word: UInt64) {
-        let product = (value ^ word).multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
-        value = product.high ^ product.low
-    }
-
-    mutating func integer(_ value: Int64?) {
-        guard let value else { return mix(0) }
-        mix(1)
-        mix(UInt64(bitPattern: value))
-    }
-
-    mutating func text(_ value: BoundText?) {
-        switch value {
-        case nil: mix(0)
-        case .bytes(let bytes): text(bytes)
-        case .string(var string): string.withUTF8 { text($0) }
-        }
-    }
-
-    /// Tag and length first, so no text can collide with NULL, an integer or another split.
-    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        mix(2 | UInt64(bytes.count) << 8)
-        guard let base = bytes.baseAddress else { return }
-        let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            mix(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-        }
-        guard offset < bytes.count else { return }
-        var tail: UInt64 = 0
-        for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << (8 * UInt64(index - offset)) }
-        mix(tail)
-    }
-
+extension RowFingerprint {
     /// The fingerprint of the current row of `row`, read column by column.
     static func of(_ row: Row) -> UInt64 {
         var fingerprint = RowFingerprint()
@@ -77,14 +36,5 @@ struct RowFingerprint: RowValueSink {
             }
         }
         return fingerprint.finished
-    }
-
-    /// The fingerprint, its bits spread (FNV's low bits alone are weak for a Bloom filter).
-    var finished: UInt64 {
-        var h = value
-        h ^= h >> 33
-        h = h &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        return h
     }
 }
