@@ -285,8 +285,12 @@ enum PostgresBench {
         try PostgresConnection(url: url).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
     }
 
+    /// Runs a psql script (backslash commands allowed: a file, not `-c`).
     static func psql(_ url: String, script: String) throws {
-        let status = try spawnAndWait("/usr/bin/psql", [url, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", script])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-pg-\(getpid()).sql")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let status = try spawnAndWait("/usr/bin/psql", [url, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.path])
         guard status == 0 else { throw BenchError("psql failed with status \(status)") }
     }
 
