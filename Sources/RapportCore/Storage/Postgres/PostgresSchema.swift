@@ -218,7 +218,7 @@ enum PostgresSchema {
             UPDATE account a SET
                 last_touch_on = (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id),
                 last_collection_on = (SELECT MAX(t.date) FROM touch t WHERE t.account_id = a.id AND t.kind = 'collection')
-            WHERE a.id = ANY(ids) $$;
+            FROM unnest(ids) AS x(id) WHERE a.id = x.id $$;
         CREATE FUNCTION rapport_touch_added() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
             SET search_path = @schema@, pg_temp AS $$
             BEGIN
@@ -238,11 +238,18 @@ enum PostgresSchema {
             UPDATE account a SET reach_contact_id = (
                 SELECT c.id FROM contact c WHERE c.account_id = a.id AND c.status = 'current'
                 ORDER BY (c.role IS DISTINCT FROM 'decision-maker'), c.id LIMIT 1)
-            WHERE a.id = ANY(ids) $$;
+            FROM unnest(ids) AS x(id) WHERE a.id = x.id $$;
         CREATE FUNCTION rapport_contact_added() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
             SET search_path = @schema@, pg_temp AS $$
             BEGIN
-                PERFORM rapport_refresh_reach(ARRAY(SELECT DISTINCT account_id FROM new_rows));
+                -- Set-based (an initial load adds 300 000 contacts in one statement, before
+                -- the indexes are built): the first current decision-maker, else the first
+                -- current contact, of each account the new rows belong to.
+                UPDATE account a SET reach_contact_id = r.id
+                FROM (SELECT DISTINCT ON (c.account_id) c.account_id, c.id FROM contact c
+                      WHERE c.account_id IN (SELECT account_id FROM new_rows) AND c.status = 'current'
+                      ORDER BY c.account_id, (c.role IS DISTINCT FROM 'decision-maker'), c.id) r
+                WHERE a.id = r.account_id AND a.reach_contact_id IS DISTINCT FROM r.id;
                 RETURN NULL;
             END $$;
         \(summaryTriggers(table: "contact", trigger: "contact_reach", column: "account_id", refresh: "rapport_refresh_reach"))
