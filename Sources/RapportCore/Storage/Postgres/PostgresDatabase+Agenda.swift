@@ -236,11 +236,14 @@ struct PostgresAgendaScope {
     var arguments: [any SQLBindable] { repID.map { [$0] } ?? [] }
 
     /// ` AND column IN (the rep's accounts)`, its rep id bound as $`parameter`; empty for all.
+    /// The accounts as an array computed once, so each table is searched through its
+    /// account index for them (an `IN (SELECT …)` was planned as a hash over every unpaid
+    /// invoice: 58 ms against 3 for one rep).
     func filter(_ column: String, parameter: Int) -> String {
         guard repID != nil else { return "" }
         return column == "a.id"
             ? " AND a.owner_id = $\(parameter)"
-            : " AND \(column) IN (SELECT id FROM account WHERE owner_id = $\(parameter))"
+            : " AND \(column) = ANY(ARRAY(SELECT id FROM account WHERE owner_id = $\(parameter)))"
     }
 }
 
