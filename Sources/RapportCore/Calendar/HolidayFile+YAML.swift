@@ -45,6 +45,8 @@ extension HolidayFile {
                 if let flag = value.bool { file.replacesShipped = flag } else {
                     file.problems.append("\(path):\(line): replace: expected true or false")
                 }
+            case "islamic":
+                file.islamic = parseIslamic(value, field: keyNode, path: path, problems: &file.problems)
             case "occasions":
                 sawOccasions = true
                 guard let items = value.sequence else {
@@ -202,6 +204,8 @@ extension HolidayFile {
             return SolarTerm(name: text).map(OccasionRule.solarTerm)
         case "easter":
             return Easter(rawValue: text).map(OccasionRule.easter)
+        case "islamic":
+            return parseIslamicRule(text)
         case "from":
             return isKey(text) ? .relative(to: text) : nil
         default:
@@ -216,6 +220,7 @@ extension HolidayFile {
         case "lunar": return "lunar: '\(text)' is not a lunar month-day MM-DD (LMM-DD for a leap month) or last-day-of-year"
         case "solar_term": return "solar_term: unknown term '\(text)' (one of \(SolarTerm.allCases.map(\.key).joined(separator: ", ")))"
         case "easter": return "easter: '\(text)' is not western or orthodox"
+        case "islamic": return islamicRuleProblem(text)
         default: return "from: '\(text)' is not an occasion key"
         }
     }

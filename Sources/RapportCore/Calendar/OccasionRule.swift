@@ -15,13 +15,16 @@ public enum OccasionRule: Hashable, Sendable {
     case solarTerm(SolarTerm)
     /// Easter Sunday (`easter: western` / `orthodox`).
     case easter(Easter)
+    /// A Hijri month-day (`islamic: 10-01`, Eid al-Fitr) in the country's Islamic calendar.
+    case islamic(month: Int, day: Int)
     /// Another occasion of the same file (`from: thanksgiving`); with `offset` the days after it.
     case relative(to: String)
 
     /// The rule's dates before the occasion's offset: one per Gregorian year of `years`,
     /// or per lunar year for lunar rules (those of `years` and the one before, so every
-    /// date falling in `years` is among them). `relative` has no dates of its own.
-    func baseDates(years: ClosedRange<Int>, lunisolar: LunisolarCalendar) -> [CivilDate] {
+    /// date falling in `years` is among them; Hijri rules per Hijri year overlapping
+    /// `years`). `relative` has no dates of its own.
+    func baseDates(years: ClosedRange<Int>, lunisolar: LunisolarCalendar, islamic: IslamicCalendar) -> [CivilDate] {
         switch self {
         case .fixed(let month, let day):
             return years.compactMap { CivilDate.yearly(month: month, day: day, in: $0) }
@@ -37,6 +40,8 @@ public enum OccasionRule: Hashable, Sendable {
             return years.map { lunisolar.date(of: term, in: $0) }
         case .easter(let computus):
             return years.map { computus.sunday(in: $0) }
+        case .islamic(let month, let day):
+            return islamic.dates(month: month, day: day, years: years)
         case .relative:
             return []
         }

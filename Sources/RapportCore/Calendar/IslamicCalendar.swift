@@ -1,0 +1,68 @@
+/// A Hijri (Islamic lunar) calendar as one country keeps it: the days the country
+/// officially kept (`official`, from its calendar file), else its base calendar — the
+/// published Umm al-Qura table, or the astronomical rule of `IslamicCalendar+Rule.swift`
+/// where the table does not reach or the country has no table. See docs/calendars.md.
+public struct IslamicCalendar: Hashable, Sendable {
+    /// Where the days not officially published come from (`islamic: calendar:`).
+    public enum Base: String, CaseIterable, Sendable {
+        /// Saudi Arabia's published Umm al-Qura calendar (AH 1343–1500, 1924–2077),
+        /// the astronomical rule outside it.
+        case ummAlQura = "umm-al-qura"
+        /// The astronomical rule for every month.
+        case astronomical
+    }
+
+    /// A day of the Hijri calendar.
+    public struct Day: Hashable, Sendable, Comparable {
+        public let year: Int, month: Int, day: Int
+
+        public init(year: Int, month: Int, day: Int) {
+            self.year = year
+            self.month = month
+            self.day = day
+        }
+
+        public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    }
+
+    public var base: Base
+    /// Hijri days as the country officially kept them (a moved or sighted Eid), by day.
+    public var official: [Day: CivilDate]
+
+    public init(base: Base = .ummAlQura, official: [Day: CivilDate] = [:]) {
+        self.base = base
+        self.official = official
+    }
+
+    /// The Gregorian date of `day` of Hijri `month` (1–12) in Hijri `year`: the official
+    /// date when there is one, else the base calendar's; day 30 of a 29-day month falls
+    /// on the 29th (as lunar dates do).
+    public func date(year: Int, month: Int, day: Int) -> CivilDate {
+        if let kept = official[Day(year: year, month: month, day: day)] { return kept }
+        let start = monthStart(year: year, month: month)
+        let length = monthStart(year: month == 12 ? year + 1 : year, month: month % 12 + 1) - start
+        return CivilDate(dayNumber: start + min(day, length) - 1)
+    }
+
+    /// Day number of the first day of a Hijri month in the base calendar.
+    func monthStart(year: Int, month: Int) -> Int {
+        if base == .ummAlQura, let start = Self.ummAlQuraMonthStart(year: year, month: month) { return start }
+        return Self.ruleMonthStart(year: year, month: month)
+    }
+
+    /// The table's first day of the month, nil outside AH 1343–1500.
+    static func ummAlQuraMonthStart(year: Int, month: Int) -> Int? {
+        let index = (year - ummAlQuraFirstYear) * 12 + month - 1
+        guard index >= 0, index < ummAlQuraMonthStarts.count - 1 else { return nil }
+        return Int(ummAlQuraMonthStarts[index])
+    }
+
+    /// The dates of Hijri `month`-`day` in every Hijri year that overlaps the Gregorian
+    /// `years` (a Hijri year is 11 days shorter, so some Gregorian years hold two).
+    func dates(month: Int, day: Int, years: ClosedRange<Int>) -> [CivilDate] {
+        // AH ≈ (AD − 622) × 33/32: the Hijri years from before `years` to after them.
+        let first = (years.lowerBound - 622) * 33 / 32
+        let last = (years.upperBound - 622) * 33 / 32 + 2
+        return (first...last).map { date(year: $0, month: month, day: day) }
+    }
+}
