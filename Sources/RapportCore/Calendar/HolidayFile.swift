@@ -59,7 +59,7 @@ struct HolidayFile: Sendable {
     var problems: [String] = []
 
     /// The fields an occasion may have; the first ones are the rule kinds.
-    static let ruleFields = ["date", "weekday", "lunar", "solar_term", "easter", "islamic", "from"]
+    static let ruleFields = ["date", "weekday", "lunar", "solar_term", "easter", "from", "islamic"]
     static let occasionFields = ruleFields + [
         "key", "names", "offset", "greeting", "tiers", "lead", "gift", "gift_tiers", "gift_lead", "template",
         "since", "until", "remove",
