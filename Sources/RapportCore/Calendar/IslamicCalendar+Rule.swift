@@ -13,7 +13,7 @@ extension IslamicCalendar {
     static let epochJulianDay = 1_948_439.5
 
     static func ruleMonthStart(year: Int, month: Int) -> Int {
-        let months = Double((year - 1) * 12 + month - 1)
+        let months = Double(monthIndex(year: year, month: month))
         // The mean conjunction falls a day or two before the month's arithmetic start.
         let estimate = epochJulianDay - 1.5 + months * NewMoon.synodicMonth
         let conjunction = NewMoon.jde(lunation: NewMoon.lunation(near: estimate))

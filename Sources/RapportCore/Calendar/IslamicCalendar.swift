@@ -1,5 +1,6 @@
 /// A Hijri (Islamic lunar) calendar as one country keeps it: the days the country
-/// officially kept (`official`, from its calendar file), else its base calendar — the
+/// officially kept (`official`, from its calendar file), and the rest of their months
+/// moved with them; else its base calendar — the
 /// published Umm al-Qura table, or the astronomical rule of `IslamicCalendar+Rule.swift`
 /// where the table does not reach or the country has no table. See docs/calendars.md.
 public struct IslamicCalendar: Hashable, Sendable {
@@ -25,29 +26,49 @@ public struct IslamicCalendar: Hashable, Sendable {
         public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
     }
 
-    public var base: Base
+    public let base: Base
     /// Hijri days as the country officially kept them (a moved or sighted Eid), by day.
-    public var official: [Day: CivilDate]
+    public let official: [Day: CivilDate]
+    /// Months holding an official day (by `monthIndex`) → days the month starts after the
+    /// base calendar's: an announced Eid al-Adha moves the Day of Arafah with it.
+    private let shifts: [Int: Int]
 
     public init(base: Base = .ummAlQura, official: [Day: CivilDate] = [:]) {
         self.base = base
         self.official = official
+        var shifts: [Int: Int] = [:]
+        // The earliest official day of a month decides its shift (one a month when shipped).
+        for (day, date) in official.sorted(by: { $0.key < $1.key }) {
+            let index = Self.monthIndex(year: day.year, month: day.month)
+            if shifts[index] == nil {
+                shifts[index] = date.dayNumber - (Self.baseMonthStart(base, year: day.year, month: day.month) + day.day - 1)
+            }
+        }
+        self.shifts = shifts
     }
 
     /// The Gregorian date of `day` of Hijri `month` (1–12) in Hijri `year`: the official
-    /// date when there is one, else the base calendar's; day 30 of a 29-day month falls
-    /// on the 29th (as lunar dates do).
+    /// date when there is one, else the day of its month (moved as the month's official
+    /// day is); day 30 of a 29-day month falls on the 29th (as lunar dates do).
     public func date(year: Int, month: Int, day: Int) -> CivilDate {
         if let kept = official[Day(year: year, month: month, day: day)] { return kept }
         let start = monthStart(year: year, month: month)
         let length = monthStart(year: month == 12 ? year + 1 : year, month: month % 12 + 1) - start
-        return CivilDate(dayNumber: start + min(day, length) - 1)
+        return CivilDate(dayNumber: start + min(day, max(length, 1)) - 1)
     }
 
-    /// Day number of the first day of a Hijri month in the base calendar.
+    /// Months since the Hijra: 1 Muharram AH 1 is 0.
+    static func monthIndex(year: Int, month: Int) -> Int { (year - 1) * 12 + month - 1 }
+
+    /// Day number of the first day of a Hijri month: the base calendar's, moved by the
+    /// month's official day if it has one.
     func monthStart(year: Int, month: Int) -> Int {
-        if base == .ummAlQura, let start = Self.ummAlQuraMonthStart(year: year, month: month) { return start }
-        return Self.ruleMonthStart(year: year, month: month)
+        Self.baseMonthStart(base, year: year, month: month) + (shifts[Self.monthIndex(year: year, month: month)] ?? 0)
+    }
+
+    static func baseMonthStart(_ base: Base, year: Int, month: Int) -> Int {
+        if base == .ummAlQura, let start = ummAlQuraMonthStart(year: year, month: month) { return start }
+        return ruleMonthStart(year: year, month: month)
     }
 
     /// The table's first day of the month, nil outside AH 1343–1500.

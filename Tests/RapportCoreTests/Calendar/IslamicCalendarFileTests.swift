@@ -1,0 +1,117 @@
+import Testing
+@testable import RapportCore
+
+/// `islamic:` rules and the `islamic:` block of a calendar file: reading, errors with file
+/// and line, and a user's config folder changing the shipped countries.
+@Suite struct IslamicCalendarFileTests {
+    func problems(_ text: String) throws -> [String] {
+        try HolidayCalendarTests().problems(text)
+    }
+
+    func date(_ calendar: HolidayCalendar, _ country: String, _ year: Int, _ key: String) throws -> [CivilDate] {
+        try calendar.occasions(country: country, year: year).filter { $0.key == key }.map(\.date)
+    }
+
+    @Test func badRulesNameFileLineAndKey() throws {
+        let lines = try problems("""
+            occasions:
+              - key: month-13
+                islamic: 13-01
+                names: { en: Bad }
+              - key: day-31
+                islamic: 10-31
+                names: { en: Bad }
+              - key: one-digit
+                islamic: 10-1
+                names: { en: Bad }
+              - key: a-name
+                islamic: eid
+                names: { en: Bad }
+              - key: two-rules
+                islamic: 10-01
+                date: 04-10
+                names: { en: Bad }
+            """)
+        let reason = "is not a Hijri month-day MM-DD such as 10-01 (month 01–12, day 01–30)"
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:3: rule month-13: islamic: '13-01' \(reason)") })
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:6: rule day-31: islamic: '10-31' \(reason)") })
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:9: rule one-digit: islamic: '10-1' \(reason)") })
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:12: rule a-name: islamic: 'eid' \(reason)") })
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:14: rule two-rules: more than one rule (islamic, date); give exactly one") })
+        #expect(lines.count == 5, "\(lines)")
+    }
+
+    @Test func badIslamicBlockNamesFileAndLine() throws {
+        let lines = try problems("""
+            occasions:
+              - key: eid-al-fitr
+                islamic: 10-01
+                names: { en: Eid al-Fitr }
+            islamic:
+              calendar: lunar
+              sighting: local
+              official:
+                1445-13-01: 2024-04-10
+                1445-10-01: 2024-04-31
+                1445-10-02: 10 April
+                1445-12-10: 2024-07-16
+            """)
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:6: islamic: calendar: expected one of umm-al-qura, astronomical") })
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:7: islamic: unknown field 'sighting' (expected calendar, official)") })
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:9: islamic: official: '1445-13-01' is not a Hijri day YYYY-MM-DD such as 1445-10-01") })
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:10: islamic: official: 1445-10-01: '2024-04-31' is not a Gregorian date YYYY-MM-DD") })
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:11: islamic: official: 1445-10-02: '10 April' is not a Gregorian date YYYY-MM-DD") })
+        // 10 Dhu al-Hijja 1445 was 16 June 2024: a month off is a typo, not an announcement.
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:12: islamic: official: 1445-12-10: 2024-07-16 is 30 days from the astronomical date 2024-06-16; an official date is at most 5 days from it") })
+        #expect(lines.count == 6, "\(lines)")
+        #expect(try problems("occasions: []\nislamic: umm-al-qura\n").contains {
+            $0.hasSuffix("XB.yaml:2: islamic: expected a mapping with `calendar:` and/or `official:`")
+        })
+    }
+
+    /// A user's SA.yaml: an announced day of its own, a rule of its own, a new occasion.
+    @Test func userOverridesTheShippedCountry() throws {
+        let calendar = try HolidayCalendarTests.userCalendar(["SA.yaml": """
+            occasions:
+              - key: eid-al-adha
+                islamic: 12-09       # greet on the Day of Arafah instead
+              - key: ramadan
+                islamic: 09-01
+                names: { en: Ramadan begins }
+            islamic:
+              official:
+                1445-10-01: 2024-04-09
+            """])
+        #expect(try date(calendar, "SA", 2024, "eid-al-fitr") == [CivilDate("2024-04-09")!])
+        #expect(try date(calendar, "SA", 2024, "eid-al-adha") == [CivilDate("2024-06-15")!])
+        // Umm al-Qura: 1 Ramadan 1445 = 11 March 2024.
+        #expect(try date(calendar, "SA", 2024, "ramadan") == [CivilDate("2024-03-11")!])
+        // The shipped official days stay: Eid al-Adha 1436 was announced for 24 September
+        // 2015 (the table: the 23rd), so the Day of Arafah moves with it to the 23rd.
+        #expect(try date(calendar, "SA", 2015, "eid-al-fitr") == [CivilDate("2015-07-17")!])
+        #expect(try date(calendar, "SA", 2015, "eid-al-adha") == [CivilDate("2015-09-23")!])
+    }
+
+    /// `calendar: astronomical` in a user's file drops the table, not the announced days;
+    /// a country of the user's own with no `islamic:` block uses Umm al-Qura.
+    @Test func userChoosesTheBaseCalendar() throws {
+        let calendar = try HolidayCalendarTests.userCalendar([
+            "SA.yaml": "occasions: []\nislamic:\n  calendar: astronomical\n",
+            "FR.yaml": """
+                occasions:
+                  - key: eid-al-fitr
+                    islamic: 10-01
+                    names: { fr: Aïd el-Fitr, en: Eid al-Fitr }
+                """,
+        ])
+        // Eid al-Fitr 2024: 10 April (conjunction 8 April 21:21 Mecca time, after sunset:
+        // the 9th is 30 Ramadan). Umm al-Qura gives the same day.
+        #expect(try date(calendar, "FR", 2024, "eid-al-fitr") == [CivilDate("2024-04-10")!])
+        // 1 Shawwal 1486: Umm al-Qura 20 January 2064 (hijridate); the rule, without the
+        // table's moonset condition, the 19th.
+        #expect(try date(calendar, "FR", 2064, "eid-al-fitr") == [CivilDate("2064-01-20")!])
+        #expect(try date(calendar, "SA", 2064, "eid-al-fitr") == [CivilDate("2064-01-19")!])
+        // Only the base changed, not the announced days:
+        #expect(try date(calendar, "SA", 2015, "eid-al-adha") == [CivilDate("2015-09-24")!])
+    }
+}
