@@ -107,10 +107,10 @@ import Testing
         // Eid al-Fitr 2024: 10 April (conjunction 8 April 21:21 Mecca time, after sunset:
         // the 9th is 30 Ramadan). Umm al-Qura gives the same day.
         #expect(try date(calendar, "FR", 2024, "eid-al-fitr") == [CivilDate("2024-04-10")!])
-        // 1 Shawwal 1486: Umm al-Qura 20 January 2064 (hijridate); the rule, without the
-        // table's moonset condition, the 19th.
-        #expect(try date(calendar, "FR", 2064, "eid-al-fitr") == [CivilDate("2064-01-20")!])
-        #expect(try date(calendar, "SA", 2064, "eid-al-fitr") == [CivilDate("2064-01-19")!])
+        // 1 Shawwal 1485: Umm al-Qura 30 January 2063 (hijridate), one of the three months
+        // since AH 1423 where the rule gives another day (the 31st).
+        #expect(try date(calendar, "FR", 2063, "eid-al-fitr") == [CivilDate("2063-01-30")!])
+        #expect(try date(calendar, "SA", 2063, "eid-al-fitr") == [CivilDate("2063-01-31")!])
         // Only the base changed, not the announced days:
         #expect(try date(calendar, "SA", 2015, "eid-al-adha") == [CivilDate("2015-09-24")!])
     }
