@@ -109,7 +109,7 @@ extension CountryCalendar {
         let meridian = user?.meridian ?? base?.meridian ?? .china
         // A user's official days are added to (and win over) the shipped ones.
         let islamic = IslamicCalendar(
-            base: user?.islamic.base ?? base?.islamic.base ?? .ummAlQura,
+            base: user?.islamic.base ?? base?.islamic.base ?? .ummAlQura, lag: user?.islamic.lag ?? base?.islamic.lag ?? 0,
             official: (base?.islamic.official ?? [:]).merging(user?.islamic.official ?? [:]) { _, mine in mine })
         return .success(CountryCalendar(
             country: country, lunisolar: meridian.calendar, islamic: islamic,

@@ -4,11 +4,12 @@ import Yams
 /// country's `islamic:` rules use and the days it officially kept.
 struct IslamicSettings: Sendable {
     var base: IslamicCalendar.Base?
+    var lag: Int?
     var official: [IslamicCalendar.Day: CivilDate] = [:]
 }
 
 extension HolidayFile {
-    static let islamicFields = ["calendar", "official"]
+    static let islamicFields = ["calendar", "lag", "official"]
     /// An official date further than this from the astronomical rule's is surely a typo
     /// (the shipped ones are at most 3 days from it: a holiday moved to a weekend).
     static let maxOfficialShift = 5
@@ -44,7 +45,7 @@ extension HolidayFile {
         var settings = IslamicSettings()
         func fail(_ at: Node, _ reason: String) { problems.append("\(path):\(at.line): islamic: \(reason)") }
         guard let mapping = node.mapping else {
-            fail(field, "expected a mapping with `calendar:` and/or `official:`")
+            fail(field, "expected a mapping of \(islamicFields.joined(separator: ", "))")
             return settings
         }
         for (key, value) in mapping {
@@ -52,6 +53,10 @@ extension HolidayFile {
             case "calendar":
                 if let name = value.text, let base = IslamicCalendar.Base(rawValue: name) { settings.base = base } else {
                     fail(key, "calendar: expected one of \(IslamicCalendar.Base.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+            case "lag":
+                if let days = value.int, (0...2).contains(days) { settings.lag = days } else {
+                    fail(key, "lag: expected a whole number of days in 0…2")
                 }
             case "official":
                 guard let days = value.mapping else {

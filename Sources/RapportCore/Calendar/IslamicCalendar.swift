@@ -1,7 +1,7 @@
 /// A Hijri (Islamic lunar) calendar as one country keeps it: the days the country
 /// officially kept (`official`, from its calendar file), and the rest of their months
 /// moved with them; else its base calendar — the
-/// published Umm al-Qura table, or the astronomical rule of `IslamicCalendar+Rule.swift`
+/// published Umm al-Qura table, or an astronomical rule of `IslamicCalendar+Rule.swift`
 /// where the table does not reach or the country has no table. See docs/calendars.md.
 public struct IslamicCalendar: Hashable, Sendable {
     /// Where the days not officially published come from (`islamic: calendar:`).
@@ -9,8 +9,11 @@ public struct IslamicCalendar: Hashable, Sendable {
         /// Saudi Arabia's published Umm al-Qura calendar (AH 1343–1500, 1924–2077),
         /// the astronomical rule outside it.
         case ummAlQura = "umm-al-qura"
-        /// The astronomical rule for every month.
+        /// The Umm al-Qura rule (at Mecca) for every month.
         case astronomical
+        /// The MABIMS crescent criterion (at Singapore) for every month: Indonesia and
+        /// Malaysia's official criterion since 2022.
+        case mabims
     }
 
     /// A day of the Hijri calendar.
@@ -27,21 +30,25 @@ public struct IslamicCalendar: Hashable, Sendable {
     }
 
     public let base: Base
+    /// Days every month of the country starts after the base calendar's (`lag:`):
+    /// Pakistan's moon-sighting committee usually declares a month a day after Saudi Arabia.
+    public let lag: Int
     /// Hijri days as the country officially kept them (a moved or sighted Eid), by day.
     public let official: [Day: CivilDate]
     /// Months holding an official day (by `monthIndex`) → days the month starts after the
     /// base calendar's: an announced Eid al-Adha moves the Day of Arafah with it.
     private let shifts: [Int: Int]
 
-    public init(base: Base = .ummAlQura, official: [Day: CivilDate] = [:]) {
+    public init(base: Base = .ummAlQura, lag: Int = 0, official: [Day: CivilDate] = [:]) {
         self.base = base
+        self.lag = lag
         self.official = official
         var shifts: [Int: Int] = [:]
         // The earliest official day of a month decides its shift (one a month when shipped).
         for (day, date) in official.sorted(by: { $0.key < $1.key }) {
             let index = Self.monthIndex(year: day.year, month: day.month)
             if shifts[index] == nil {
-                shifts[index] = date.dayNumber - (Self.baseMonthStart(base, year: day.year, month: day.month) + day.day - 1)
+                shifts[index] = date.dayNumber - (Self.baseMonthStart(base, year: day.year, month: day.month) + lag + day.day - 1)
             }
         }
         self.shifts = shifts
@@ -60,15 +67,18 @@ public struct IslamicCalendar: Hashable, Sendable {
     /// Months since the Hijra: 1 Muharram AH 1 is 0.
     static func monthIndex(year: Int, month: Int) -> Int { (year - 1) * 12 + month - 1 }
 
-    /// Day number of the first day of a Hijri month: the base calendar's, moved by the
-    /// month's official day if it has one.
+    /// Day number of the first day of a Hijri month: the base calendar's after the lag,
+    /// moved by the month's official day if it has one.
     func monthStart(year: Int, month: Int) -> Int {
-        Self.baseMonthStart(base, year: year, month: month) + (shifts[Self.monthIndex(year: year, month: month)] ?? 0)
+        Self.baseMonthStart(base, year: year, month: month) + lag + (shifts[Self.monthIndex(year: year, month: month)] ?? 0)
     }
 
     static func baseMonthStart(_ base: Base, year: Int, month: Int) -> Int {
-        if base == .ummAlQura, let start = ummAlQuraMonthStart(year: year, month: month) { return start }
-        return ruleMonthStart(year: year, month: month)
+        switch base {
+        case .ummAlQura: return ummAlQuraMonthStart(year: year, month: month) ?? ruleMonthStart(year: year, month: month)
+        case .astronomical: return ruleMonthStart(year: year, month: month)
+        case .mabims: return ruleMonthStart(year: year, month: month, criterion: .mabims)
+        }
     }
 
     /// The table's first day of the month, nil outside AH 1343–1500.

@@ -50,22 +50,24 @@ import Testing
             islamic:
               calendar: lunar
               sighting: local
+              lag: 3
               official:
                 1445-13-01: 2024-04-10
                 1445-10-01: 2024-04-31
                 1445-10-02: 10 April
                 1445-12-10: 2024-07-16
             """)
-        #expect(lines.contains { $0.hasSuffix("XB.yaml:6: islamic: calendar: expected one of umm-al-qura, astronomical") })
-        #expect(lines.contains { $0.hasSuffix("XB.yaml:7: islamic: unknown field 'sighting' (expected calendar, official)") })
-        #expect(lines.contains { $0.hasSuffix("XB.yaml:9: islamic: official: '1445-13-01' is not a Hijri day YYYY-MM-DD such as 1445-10-01") })
-        #expect(lines.contains { $0.hasSuffix("XB.yaml:10: islamic: official: 1445-10-01: '2024-04-31' is not a Gregorian date YYYY-MM-DD") })
-        #expect(lines.contains { $0.hasSuffix("XB.yaml:11: islamic: official: 1445-10-02: '10 April' is not a Gregorian date YYYY-MM-DD") })
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:6: islamic: calendar: expected one of umm-al-qura, astronomical, mabims") })
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:7: islamic: unknown field 'sighting' (expected calendar, lag, official)") })
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:8: islamic: lag: expected a whole number of days in 0…2") })
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:10: islamic: official: '1445-13-01' is not a Hijri day YYYY-MM-DD such as 1445-10-01") })
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:11: islamic: official: 1445-10-01: '2024-04-31' is not a Gregorian date YYYY-MM-DD") })
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:12: islamic: official: 1445-10-02: '10 April' is not a Gregorian date YYYY-MM-DD") })
         // 10 Dhu al-Hijja 1445 was 16 June 2024: a month off is a typo, not an announcement.
-        #expect(lines.contains { $0.hasSuffix("XB.yaml:12: islamic: official: 1445-12-10: 2024-07-16 is 30 days from the astronomical date 2024-06-16; an official date is at most 5 days from it") })
-        #expect(lines.count == 6, "\(lines)")
+        #expect(lines.contains { $0.hasSuffix("XB.yaml:13: islamic: official: 1445-12-10: 2024-07-16 is 30 days from the astronomical date 2024-06-16; an official date is at most 5 days from it") })
+        #expect(lines.count == 7, "\(lines)")
         #expect(try problems("occasions: []\nislamic: umm-al-qura\n").contains {
-            $0.hasSuffix("XB.yaml:2: islamic: expected a mapping with `calendar:` and/or `official:`")
+            $0.hasSuffix("XB.yaml:2: islamic: expected a mapping of calendar, lag, official")
         })
     }
 

@@ -44,36 +44,56 @@ import Testing
         #expect(checked == 143)  // 139 years, four of them (1968, 2000, 2033, 2065) with two
     }
 
-    /// Saudi Arabia and the UAE keep Umm al-Qura where nothing else is announced:
-    /// python-holidays' dates for them (its Umm al-Qura table where not confirmed) are
-    /// ours for all three occasions in every year the table covers, 1925–2076.
-    @Test(arguments: ["SA", "AE"])
-    func ummAlQuraCountriesEqualPythonHolidaysInTheTable(country: String) throws {
-        let calendar = try ShippedCalendars.load()
-        let rows = try Self.rows().filter { $0.country == country && (1925...2076).contains($0.year) }
-        #expect(rows.count > 450)
-        for group in Dictionary(grouping: rows, by: { "\($0.key) \($0.year)" }).values {
-            #expect(try dates(calendar, country, group[0].year, group[0].key) == group.map(\.date).sorted(),
-                    "\(country) \(group[0].key) \(group[0].year)")
-        }
-    }
+    /// Where python-holidays 0.109's MABIMS estimates (its `_IslamicMabimsLunar` table,
+    /// MUIS/accuhijri) and our MABIMS rule differ: all before 2001, each a day, ours the
+    /// later, each an evening within a fraction of a degree of the criterion; the years
+    /// before Indonesia (1963) and Malaysia (2001) published dates.
+    static let mabimsDisagreements: Set<String> = [
+        "ID eid-al-fitr 1927-04-03", "ID eid-al-fitr 1936-12-15", "ID eid-al-fitr 1937-12-04",
+        "ID eid-al-fitr 1938-11-23", "ID eid-al-fitr 1942-10-11", "ID eid-al-fitr 1950-07-16",
+        "ID eid-al-fitr 1957-05-01", "ID eid-al-adha 1931-04-28", "ID eid-al-adha 1945-11-15",
+        "ID eid-al-adha 1946-11-04", "ID eid-al-adha 1950-09-22", "ID eid-al-adha 1962-05-14",
+        "ID islamic-new-year 1925-07-22", "ID islamic-new-year 1926-07-11", "ID islamic-new-year 1943-12-28",
+        "ID islamic-new-year 1963-05-24", "ID islamic-new-year 1967-04-11",
+        "MY eid-al-fitr 1927-04-03", "MY eid-al-fitr 1936-12-15", "MY eid-al-fitr 1937-12-04",
+        "MY eid-al-fitr 1938-11-23", "MY eid-al-fitr 1942-10-11", "MY eid-al-fitr 1950-07-16",
+        "MY eid-al-fitr 1957-05-01", "MY eid-al-fitr 1963-02-25", "MY eid-al-fitr 1968-01-01",
+        "MY eid-al-fitr 1981-08-01", "MY eid-al-fitr 1984-06-30", "MY eid-al-adha 1931-04-28",
+        "MY eid-al-adha 1945-11-15", "MY eid-al-adha 1946-11-04", "MY eid-al-adha 1950-09-22",
+        "MY eid-al-adha 1962-05-14", "MY eid-al-adha 1966-04-01", "MY eid-al-adha 1967-03-21",
+        "MY eid-al-adha 1975-12-13", "MY eid-al-adha 1979-10-31", "MY eid-al-adha 1980-10-19",
+        "MY eid-al-adha 1981-10-08", "MY eid-al-adha 1998-04-07", "MY eid-al-adha 2000-03-16",
+        "MY islamic-new-year 1925-07-22", "MY islamic-new-year 1926-07-11", "MY islamic-new-year 1943-12-28",
+        "MY islamic-new-year 1963-05-24", "MY islamic-new-year 1967-04-11", "MY islamic-new-year 1968-03-30",
+        "MY islamic-new-year 1984-09-26", "MY islamic-new-year 1990-07-23", "MY islamic-new-year 1993-06-21",
+        "MY islamic-new-year 1999-04-17",
+    ]
 
-    /// Every date python-holidays 0.109 marks as confirmed (published by the country), for
-    /// every country, occasion and year it covers: equal, and no date more or less in
-    /// those years.
+    /// Every date python-holidays 0.109 gives for the three occasions, every country and
+    /// every year it covers (1924–2099): the confirmed ones (published by the country) and
+    /// its estimates (its Umm al-Qura table, a day later for Pakistan, MABIMS for
+    /// Indonesia and Malaysia). Equal, but for the MABIMS disagreements named above.
     @Test(arguments: countries)
-    func confirmedDatesEqualPythonHolidays(country: String) throws {
+    func everyDateEqualsPythonHolidays(country: String) throws {
         let calendar = try ShippedCalendars.load()
         let rows = try Self.rows().filter { $0.country == country }
-        #expect(!rows.filter(\.confirmed).isEmpty)
-        let byYear = Dictionary(grouping: rows) { "\($0.key) \($0.year)" }
-        for (_, group) in byYear where group.allSatisfy(\.confirmed) {
+        #expect(rows.count > 340 && rows.contains(where: \.confirmed))
+        var disagreements: Set<String> = []
+        for group in Dictionary(grouping: rows, by: { "\($0.key) \($0.year)" }).values {
             let ours = try dates(calendar, country, group[0].year, group[0].key)
-            #expect(ours == group.map(\.date).sorted(), "\(country) \(group[0].key) \(group[0].year)")
+            for row in group where !ours.contains(row.date) {
+                disagreements.insert("\(country) \(row.key) \(row.date)")
+                #expect(!row.confirmed, "\(country) \(row.key): published \(row.date), ours \(ours)")
+                #expect(ours.contains(row.date.adding(days: 1)), "\(country) \(row.key) \(row.date): ours \(ours)")
+            }
+            if !group.contains(where: { Self.mabimsDisagreements.contains("\(country) \($0.key) \($0.date)") }) {
+                #expect(ours == group.map(\.date).sorted(), "\(country) \(group[0].key) \(group[0].year)")
+            }
         }
+        #expect(disagreements == Self.mabimsDisagreements.filter { $0.hasPrefix(country) })
     }
 
-    /// The years the confirmed dates cover, as python-holidays 0.109 gives them.
+    /// The years the confirmed (published) dates cover, as python-holidays 0.109 gives them.
     @Test(arguments: [
         ("SA", "eid-al-fitr", 2001, 2025), ("SA", "eid-al-adha", 2001, 2025),
         ("AE", "eid-al-fitr", 2017, 2026), ("AE", "islamic-new-year", 2017, 2026),

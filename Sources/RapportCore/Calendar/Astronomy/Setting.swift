@@ -46,14 +46,35 @@ enum Setting {
             let cosH = (sin(radians(altitude)) - sin(phi) * sin(delta)) / (cos(phi) * cos(delta))
             guard abs(cosH) <= 1 else { return nil }
             let hourAngle = acos(cosH) * 180 / .pi
-            // Local hour angle now, from Greenwich mean sidereal time (Meeus 12.4).
-            let t = JulianDay.centuries(sinceJ2000: jd)
-            let sidereal = 280.46061837 + 360.98564736629 * (jd - JulianDay.j2000) + 0.000387933 * t * t
-            var difference = SunLongitude.normalized(sidereal + longitude - rightAscension) - hourAngle
+            var difference = SunLongitude.normalized(localSidereal(jd: jd, longitude: longitude) - rightAscension) - hourAngle
             difference -= 360 * (difference / 360).rounded()  // −180 … 180
             jd -= difference / rate
         }
         return jd
+    }
+
+    /// Local mean sidereal time in degrees at a UT instant (Meeus 12.4): a body's hour
+    /// angle is this minus its right ascension.
+    static func localSidereal(jd: Double, longitude: Double) -> Double {
+        let t = JulianDay.centuries(sinceJ2000: jd)
+        return SunLongitude.normalized(280.46061837 + 360.98564736629 * (jd - JulianDay.j2000) + 0.000387933 * t * t + longitude)
+    }
+
+    /// The Moon's topocentric altitude (centre, no refraction) and its geocentric
+    /// elongation from the Sun, in degrees, at a UT instant and place: the two figures
+    /// of crescent-visibility criteria such as MABIMS.
+    static func crescent(jd: Double, latitude: Double, longitude: Double) -> (altitude: Double, elongation: Double) {
+        let jde = jd + DeltaT.seconds(decimalYear: JulianDay.decimalYear(jd)) / 86_400
+        let moon = MoonPosition.apparent(jde: jde)
+        let sun = SunLongitude.apparent(jde: jde)
+        let (rightAscension, declination) = equatorial(longitude: moon.longitude, latitude: moon.latitude, jde: jde)
+        let hourAngle = radians(localSidereal(jd: jd, longitude: longitude) - rightAscension)
+        let phi = radians(latitude), delta = radians(declination)
+        let geocentric = asin(sin(phi) * sin(delta) + cos(phi) * cos(delta) * cos(hourAngle))
+        let parallax = asin(6378.14 / moon.distance)
+        let altitude = (geocentric - parallax * cos(geocentric)) * 180 / .pi
+        let elongation = acos(cos(radians(moon.latitude)) * cos(radians(moon.longitude - sun))) * 180 / .pi
+        return (altitude, elongation)
     }
 
     /// Ecliptic longitude and latitude (degrees, of date) → right ascension and declination.
