@@ -20,11 +20,21 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // The PostgreSQL client library (team mode), through pkg-config; `apt-get install
+        // libpq-dev` provides it. libpq rather than postgres-nio: a synchronous client fits
+        // the synchronous commands, and libpq itself reads the URL, PGPASSWORD, ~/.pgpass
+        // and sslmode exactly as psql does (docs/team.md).
+        .systemLibrary(
+            name: "CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // Storage, model, calendar, scheduling, rendering, audit and import: no CLI code here.
         .target(
             name: "RapportCore",
             dependencies: [
                 "CSQLite",
+                "CPostgres",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -45,5 +55,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI"]),
+        // Team mode against a real server (skipped without RAPPORT_TEST_POSTGRES; .ci/run sets it).
+        .testTarget(name: "RapportPostgresTests", dependencies: ["RapportCore"]),
     ]
 )

@@ -10,6 +10,10 @@ let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "agenda": AgendaBench.run,
     "generate": generate,
     "import": importBench,
+    "pg-import": PostgresBench.importRun,
+    "pg-agenda": PostgresBench.agendaRun,
+    "pg-audit": PostgresBench.auditRun,
+    "pg-load": PostgresBench.loadRun,
 ]
 
 let arguments = CommandLine.arguments.dropFirst()

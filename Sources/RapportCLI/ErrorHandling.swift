@@ -12,5 +12,10 @@ func guarded(_ body: () throws -> Void) throws {
     } catch let error as SQLiteError {
         Terminal.note("rapport: database error: \(error)")
         throw ExitCode(RapportError.Code.ioError.rawValue)
+    } catch let error as PostgresError {
+        // Errors the backend did not turn into a RapportError (its messages never carry
+        // the password: PostgresConnection scrubs the URL).
+        Terminal.note("rapport: database error: \(error)")
+        throw ExitCode(error.isPermissionDenied ? RapportError.Code.permission.rawValue : RapportError.Code.ioError.rawValue)
     }
 }

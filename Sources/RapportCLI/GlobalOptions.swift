@@ -4,7 +4,7 @@ import RapportCore
 
 /// The options every subcommand accepts after its name.
 struct GlobalOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The SQLite file (default: $RAPPORT_DB, else ./rapport.db).", valueName: "path"))
+    @Option(help: ArgumentHelp("The SQLite file, or a postgres://USER@HOST/DB URL for a team's server (default: $RAPPORT_DB, else ./rapport.db).", valueName: "path|url"))
     var db: String?
 
     @Option(help: ArgumentHelp("The config folder (default: ./config if present, else the shipped defaults).", valueName: "dir"))
@@ -39,17 +39,19 @@ struct GlobalOptions: ParsableArguments {
         return ShippedResources.configDirectory
     }
 
-    /// Opens the database for a command that needs one; a missing file exits 66 and says
-    /// how to create it.
-    func openDatabase() throws -> Database {
-        let path = databasePath
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw RapportError.noInput("no database at \(path); create one with `rapport init --db \(path)`")
+    /// Opens the database for a command that needs one — a SQLite file, or a PostgreSQL
+    /// server for a `postgres://` URL; a missing file or database exits 66 and says how to
+    /// create it.
+    func openDatabase() throws -> any RapportStore {
+        let location = databasePath
+        if PostgresURL.isPostgres(location) { return try openRapportStore(location: location) }
+        guard FileManager.default.fileExists(atPath: location) else {
+            throw RapportError.noInput("no database at \(location); create one with `rapport init --db \(location)`")
         }
         do {
-            return try Database.openRapport(path: path)
+            return try Database.openRapport(path: location)
         } catch let error as SQLiteError {
-            throw RapportError.io("cannot open \(path): \(error.message)")
+            throw RapportError.io("cannot open \(location): \(error.message)")
         }
     }
 
@@ -77,4 +79,12 @@ struct ListingOptions: ParsableArguments {
     var rep: String?
 
     var resolvedFormat: OutputFormat { format ?? Terminal.defaultFormat(table: .table, json: .json) }
+}
+
+/// `--rep` as the connection's role allows it: a rep's role defaults to its own accounts
+/// and may not ask for another rep's (exit 77, rather than an empty list).
+func repScope(_ asked: String?, access: TeamAccess) throws -> String? {
+    guard case .rep(let handle, let role) = access else { return asked }
+    guard let asked, asked != handle else { return handle }
+    throw RapportError.noPermission("role \(role) acts as rep \(handle): it may not read rep \(asked)'s accounts")
 }

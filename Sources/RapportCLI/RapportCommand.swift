@@ -19,6 +19,7 @@ public struct RapportCommand: ParsableCommand {
             SnoozeCommand.self,
             ImportCommand.self,
             TouchCommand.self,
+            TeamCommand.self,
         ]
     )
 

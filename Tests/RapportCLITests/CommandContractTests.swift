@@ -14,13 +14,12 @@ import Testing
         ["snooze", "HD-MACH", "checkin", "--until", "2026-11-30"],
         ["drafts"],
         ["audit", "--from", "2026-01-01", "--to", "2026-11-23"],
-        ["holidays", "--country", "CN", "--year", "2026"],
-        ["config", "check"],
+        ["holidays", "--account", "HD-MACH", "--year", "2026"],
         ["templates", "check"],
     ]
 
-    /// "Every command but init and demo exits 66 when the database does not exist" — also
-    /// those that could answer without it (holidays --country, config check).
+    /// Every command that reads customer data exits 66 when the database does not exist
+    /// (`holidays --account` included; `holidays --country` and `config check` need none).
     @Test(arguments: commands)
     func missingDatabaseExits66(arguments: [String]) throws {
         let scratch = try CLIScratch()
@@ -46,6 +45,34 @@ import Testing
         let scratch = try CLIScratch()
         #expect(exitCode(["holidays", "--country", "CN", "--year", "2026", "--format", "json", "--db", scratch.db]) == 0)
         #expect(exitCode(["config", "check", "--db", scratch.db]) == 0)
+    }
+
+    /// Spec: `holidays --country` and `config check` need no database; they neither fail
+    /// on a missing one nor create it.
+    @Test(arguments: [
+        ["holidays", "--country", "CN", "--year", "2026", "--format", "json"],
+        ["holidays", "--country", "TH", "--year", "1901", "--format", "csv"],
+        ["config", "check"],
+    ])
+    func calendarCommandsNeedNoDatabase(arguments: [String]) throws {
+        let scratch = try CLIScratch()
+        let missing = scratch.directory.appendingPathComponent("none.db").path
+        #expect(exitCode(arguments + ["--db", missing, "--date", "2026-11-23"]) == 0)
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
+    /// Without a database, a bad calendar still exits 65 and an unknown country 64.
+    @Test func calendarErrorsWithoutADatabase() throws {
+        let scratch = try CLIScratch()
+        let missing = scratch.directory.appendingPathComponent("none.db").path
+        let config = scratch.directory.appendingPathComponent("config")
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("holidays"), withIntermediateDirectories: true)
+        try "occasions:\n  - key: bad\n    date: 13-01\n    names: { en: Bad }\n"
+            .write(to: config.appendingPathComponent("holidays/XB.yaml"), atomically: true, encoding: .utf8)
+        #expect(exitCode(["config", "check", "--db", missing, "--config", config.path]) == 65)
+        #expect(exitCode(["holidays", "--country", "XB", "--year", "2026", "--db", missing, "--config", config.path]) == 65)
+        #expect(exitCode(["holidays", "--country", "ZZ", "--year", "2026", "--db", missing]) == 64)
+        #expect(!FileManager.default.fileExists(atPath: missing))
     }
 }
 

@@ -41,8 +41,9 @@ struct AgendaCommand: ParsableCommand {
             guard let first = CivilDate(from), let last = CivilDate(to) else { throw RapportError.usage("bad --from or --to") }
             let config = try RapportConfig.load(directory: global.configDirectory)
             let db = try global.openDatabase()
-            let days = try agendaDays(
-                db: db, config: config, occasions: global.occasionSource(config: config), from: first, through: last, rep: rep)
+            let days = try db.agendaDays(
+                config: config, occasions: global.occasionSource(config: config), from: first, through: last,
+                rep: repScope(rep, access: db.access))
             let cuts = days.map { AgendaRanking.cut($0.items, limit: limit, config: config) }
             defer { KeptUntilExit.keep((days, cuts), items: days.reduce(0) { $0 + $1.items.count }) }
             let format = format ?? Terminal.defaultFormat(table: .table, json: .json)

@@ -89,7 +89,7 @@ struct AuditCommand: ParsableCommand {
             let policy = try policy()
             let db = try global.openDatabase()
             let config = try RapportConfig.load(directory: global.configDirectory)
-            let input = try db.auditInput(period: period, rep: rep)
+            let input = try db.auditInput(period: period, rep: repScope(rep, access: db.access))
             let report = try AuditReport.compute(input, period: period, config: config, policy: policy)
             let text: String
             switch resolvedFormat {

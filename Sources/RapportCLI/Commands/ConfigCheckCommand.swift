@@ -18,8 +18,7 @@ struct ConfigCheckCommand: ParsableCommand {
 
     func run() throws {
         try guarded {
-            // The contract: every command but init and demo needs the database.
-            _ = try global.openDatabase()
+            // Checks files only: no database is opened, so it works before `rapport init`.
             var problems: [String] = []
             var config = RapportConfig()
             do {

@@ -18,7 +18,7 @@ struct DemoCommand: ParsableCommand {
     /// Marks a demo file in the SQLite header, so the demo never replaces a real database.
     static let applicationID = 0x5241_5044  // "RAPD"
 
-    @Option(help: ArgumentHelp("Where to build the demo database.", valueName: "path"))
+    @Option(help: ArgumentHelp("Where to build the demo database: a file, or a postgres:// URL.", valueName: "path|url"))
     var db: String = "rapport-demo.db"
 
     @Option(help: ArgumentHelp("The config folder (default: ./config if present, else the shipped defaults).", valueName: "dir"))
@@ -37,30 +37,40 @@ struct DemoCommand: ParsableCommand {
                   FileManager.default.fileExists(atPath: demo.path) else {
                 throw RapportError.noInput("cannot find the shipped demo data; set RAPPORT_HOME to the Rapport folder")
             }
-            try removeOldDemo()
             let global = try GlobalOptions.parse(
                 ["--db", db, "--date", date ?? Self.storyDate] + (config.map { ["--config", $0] } ?? []))
             let settings = try global.rapportConfig()
-            let database = try Database.openRapport(path: db, mode: .create)
-            try database.execute("PRAGMA application_id = \(Self.applicationID)")
-            let importer = Importer(database: database, config: settings)
+            let database = try freshDemoDatabase()
             var rows = 0
             for kind in ImportKind.allCases {
-                rows += try importer.importFile(kind: kind, path: demo.appendingPathComponent("\(kind.rawValue).csv").path).inserted
+                rows += try database.importFile(
+                    kind: kind, path: demo.appendingPathComponent("\(kind.rawValue).csv").path, encoding: nil,
+                    config: settings, progress: nil).inserted
             }
             let today = global.today(config: settings)
-            Emit.text("Demo database \(db): \(rows) rows imported from \(demo.path) (the story: demo/README.md).\n")
+            let shown = PostgresURL.redacted(db)
+            Emit.text("Demo database \(shown): \(rows) rows imported from \(demo.path) (the story: demo/README.md).\n")
             try TodayReport.emit(
                 db: database, config: settings, occasions: global.occasionSource(config: settings), date: today,
                 rep: nil, limit: nil, explain: false, format: .table)
             Emit.text("""
 
                 Try next:
-                  rapport today  --db \(db) --date \(today) --explain
-                  rapport drafts --db \(db) --date \(today)
-                  rapport audit  --db \(db) --from 2026-01-01 --to \(today)
+                  rapport today  --db \(shown) --date \(today) --explain
+                  rapport drafts --db \(shown) --date \(today)
+                  rapport audit  --db \(shown) --from 2026-01-01 --to \(today)
                 """)
         }
+    }
+
+    /// An empty demo database in place of the previous one: a SQLite file marked in its
+    /// header, or a PostgreSQL schema marked by a table of its own.
+    private func freshDemoDatabase() throws -> any RapportStore {
+        if PostgresURL.isPostgres(db) { return try PostgresDatabase.replaceDemo(url: db) }
+        try removeOldDemo()
+        let database = try Database.openRapport(path: db, mode: .create)
+        try database.execute("PRAGMA application_id = \(Self.applicationID)")
+        return database
     }
 
     /// Deletes the previous demo file, refusing any file the demo did not make.

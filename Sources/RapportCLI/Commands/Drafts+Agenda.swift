@@ -5,7 +5,7 @@ import RapportCore
 // holiday and gift drafts).
 
 /// The agenda items of `date` (for `rep` when given), ranked.
-func loadAgendaItems(db: Database, config: RapportConfig, global: GlobalOptions, date: CivilDate, rep: String?) throws -> [AgendaItem] {
+func loadAgendaItems(db: any RapportStore, config: RapportConfig, global: GlobalOptions, date: CivilDate, rep: String?) throws -> [AgendaItem] {
     try agendaItems(db: db, config: config, occasions: global.occasionSource(config: config), date: date, rep: rep)
 }
 

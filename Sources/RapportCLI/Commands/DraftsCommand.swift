@@ -55,7 +55,8 @@ struct DraftsCommand: ParsableCommand {
             let db = try global.openDatabase()
             let timeZone = config.zone
             let date = global.today(config: config)
-            try checkFilters(db)
+            let rep = try repScope(self.rep, access: db.access)
+            try checkFilters(db, rep: rep)
 
             var items = try loadAgendaItems(db: db, config: config, global: global, date: date, rep: rep)
             if let rep { items = items.filter { $0.rep == rep } }
@@ -100,7 +101,7 @@ struct DraftsCommand: ParsableCommand {
     }
 
     /// An unknown --account or --rep is a mistake to report, not an empty day.
-    private func checkFilters(_ db: Database) throws {
+    private func checkFilters(_ db: any RapportStore, rep: String?) throws {
         let missing = try db.missingKeys(accounts: account.map { [$0] } ?? [], reps: rep.map { [$0] } ?? [])
         if let key = missing.accounts.first { throw try db.unknownAccount(key) }
         if let handle = missing.reps.first { throw try db.unknownRep(handle) }

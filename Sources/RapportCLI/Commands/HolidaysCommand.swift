@@ -41,11 +41,12 @@ struct HolidaysCommand: ParsableCommand {
         try guarded {
             let config = try global.rapportConfig()
             let calendars = try global.holidayCalendar(config: config)
-            // The contract: every command but init and demo needs the database.
-            let db = try global.openDatabase()
+            // A calendar lookup reads no customer data: only --account opens the database
+            // (and exits 66 when it is missing), so --country works without one.
             var code = country ?? ""
             var accountLocale: String?
             if let key = account {
+                let db = try global.openDatabase()
                 guard let found = try db.account(key: key) else { throw try db.unknownAccount(key) }
                 code = found.country
                 accountLocale = found.locale

@@ -36,8 +36,8 @@ struct ImportCommand: ParsableCommand {
             let config = try RapportConfig.load(directory: global.configDirectory)
             let progress = ProgressLine(file: file, enabled: Terminal.isTerminal(.standardError))
             defer { progress.clear() }
-            let summary = try Importer(database: db, config: config).importFile(
-                kind: kind, path: file, encoding: encoding, progress: progress.enabled ? progress.show : nil)
+            let summary = try db.importFile(
+                kind: kind, path: file, encoding: encoding, config: config, progress: progress.enabled ? progress.show : nil)
             progress.clear()
             if encoding == nil, summary.encoding == .gb18030 {
                 Terminal.note("note: \(file) is not UTF-8; it was read as GB18030")

@@ -11,6 +11,16 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         try guarded {
             let path = global.databasePath
+            if PostgresURL.isPostgres(path) {
+                let (before, after) = try PostgresDatabase.initialize(url: path)
+                let shown = PostgresURL.redacted(path)
+                switch before {
+                case nil: print("Created the Rapport schema in \(shown) (schema version \(after)).")
+                case let before? where before < after: print("Upgraded \(shown) from schema version \(before) to \(after).")
+                default: print("\(shown) is already up to date (schema version \(after)).")
+                }
+                return
+            }
             let existed = FileManager.default.fileExists(atPath: path)
             let db: Database
             do {

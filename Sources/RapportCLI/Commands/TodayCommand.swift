@@ -26,7 +26,7 @@ struct TodayCommand: ParsableCommand {
             let date = global.today(config: config)
             try TodayReport.emit(
                 db: db, config: config, occasions: global.occasionSource(config: config), date: date,
-                rep: listing.rep, limit: limit, explain: explain, format: listing.resolvedFormat)
+                rep: try repScope(listing.rep, access: db.access), limit: limit, explain: explain, format: listing.resolvedFormat)
         }
     }
 }

@@ -53,7 +53,7 @@ struct TouchLogCommand: ParsableCommand {
             guard date <= today else {
                 throw RapportError.usage("--on \(date) is after today (\(today)); log a touch once it has happened")
             }
-            let result = try TouchLog(database: db).record(TouchLog.Entry(
+            let result = try db.recordTouch(TouchLog.Entry(
                 account: account, contact: contact, rep: rep, date: date, channel: channel, kind: kind, note: note))
             let touch = result.touch
             let with = touch.contact.map { " with \($0)" } ?? ""

@@ -3,7 +3,7 @@ import RapportCore
 /// The morning list as `today` prints it (also the end of `rapport demo`).
 enum TodayReport {
     static func emit(
-        db: Database, config: RapportConfig, occasions: any OccasionSource, date: CivilDate,
+        db: any RapportStore, config: RapportConfig, occasions: any OccasionSource, date: CivilDate,
         rep: String?, limit: Int?, explain: Bool, format: OutputFormat
     ) throws {
         let items = try agendaItems(

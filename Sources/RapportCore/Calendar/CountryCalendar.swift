@@ -85,7 +85,7 @@ extension CountryCalendar {
         for entry in entries {
             guard let rule = entry.rule else {
                 if !entry.hasBadRule {
-                    problems.append(entry.problem("no rule: give one of \(HolidayFile.ruleFields.joined(separator: ", "))"))
+                    problems.append(entry.problem("no rule: give one of \(HolidayFile.ruleFields.joined(separator: ", ")), or rules:"))
                 }
                 continue
             }

@@ -127,6 +127,13 @@ extension HolidayFile {
 
         for (field, value) in mapping {
             let name = field.string ?? ""
+            if name == "rules" {  // a rule per range of years (YearRangeRules.swift)
+                ruleFieldsSeen.append(name)
+                entry.ruleLine = field.line
+                entry.rule = parseYearRangeRules(value, entry: entry, problems: &problems)
+                entry.hasBadRule = entry.rule == nil
+                continue
+            }
             if ruleFields.contains(name) {
                 ruleFieldsSeen.append(name)
                 entry.ruleLine = field.line
@@ -204,6 +211,8 @@ extension HolidayFile {
             return SolarTerm(name: text).map(OccasionRule.solarTerm)
         case "easter":
             return Easter(rawValue: text).map(OccasionRule.easter)
+        case "hindu":
+            return HinduDate(text).map(OccasionRule.hindu)
         case "islamic":
             return parseIslamicRule(text)
         case "from":
@@ -220,6 +229,7 @@ extension HolidayFile {
         case "lunar": return "lunar: '\(text)' is not a lunar month-day MM-DD (LMM-DD for a leap month) or last-day-of-year"
         case "solar_term": return "solar_term: unknown term '\(text)' (one of \(SolarTerm.allCases.map(\.key).joined(separator: ", ")))"
         case "easter": return "easter: '\(text)' is not western or orthodox"
+        case "hindu": return "hindu: '\(text)' is not a Hindu date such as ashvina-amavasya, phalguna-purnima at pradosh or bhadrapada-shukla-4"
         case "islamic": return islamicRuleProblem(text)
         default: return "from: '\(text)' is not an occasion key"
         }

@@ -59,10 +59,10 @@ struct HolidayFile: Sendable {
     var problems: [String] = []
 
     /// The fields an occasion may have; the first ones are the rule kinds.
-    static let ruleFields = ["date", "weekday", "lunar", "solar_term", "easter", "from", "islamic"]
+    static let ruleFields = ["date", "weekday", "lunar", "solar_term", "easter", "from", "hindu", "islamic"]
     static let occasionFields = ruleFields + [
         "key", "names", "offset", "greeting", "tiers", "lead", "gift", "gift_tiers", "gift_lead", "template",
-        "since", "until", "remove",
+        "since", "until", "remove", "rules",
     ]
     static let fileFields = ["country", "meridian", "locale", "replace", "occasions", "islamic"]
     /// An offset further than this is surely a mistake (and would fall outside the years searched).

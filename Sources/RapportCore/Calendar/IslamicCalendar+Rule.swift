@@ -16,23 +16,23 @@ extension IslamicCalendar {
         /// altitude at least 3° and its elongation from the Sun at least 6.4°.
         case mabims
 
-        var place: (latitude: Double, longitude: Double, offsetSeconds: Int) {
+        /// Where the crescent is judged, and the clock that divides the days there.
+        var place: (at: Sunrise.Place, offsetSeconds: Int) {
             switch self {
-            case .ummAlQura: return (21.4225, 39.8262, 3 * 3600)  // the Kaaba, UTC+3
-            case .mabims: return (1.3521, 103.8198, 8 * 3600)     // Singapore, UTC+8
+            case .ummAlQura: return (Sunrise.Place(latitude: 21.4225, longitude: 39.8262), 3 * 3600)  // the Kaaba, UTC+3
+            case .mabims: return (Sunrise.Place(latitude: 1.3521, longitude: 103.8198), 8 * 3600)     // Singapore, UTC+8
             }
         }
 
         /// Whether the crescent counts on the evening whose sunset is `sunset` (JD, UT).
         func sees(sunset: Double) -> Bool {
-            let place = self.place
             switch self {
             case .ummAlQura:
                 // Mecca (21° N) always has a moonset.
-                return Setting.moonset(near: sunset, latitude: place.latitude, longitude: place.longitude)! > sunset
+                return Crescent.moonset(at: place.at, near: sunset)! > sunset
             case .mabims:
-                let crescent = Setting.crescent(jd: sunset, latitude: place.latitude, longitude: place.longitude)
-                return crescent.altitude >= 3 && crescent.elongation >= 6.4
+                let sky = Crescent.sky(at: place.at, jd: sunset)
+                return sky.altitude >= 3 && sky.elongation >= 6.4
             }
         }
     }
@@ -57,8 +57,9 @@ extension IslamicCalendar {
         let day = JulianDay.dayNumber(terrestrial: conjunction, offsetSeconds: place.offsetSeconds)
         let conjunctionUT = JulianDay.universal(fromTerrestrial: conjunction)
         for evening in day...(day + 1) {
-            // Neither place (21° N, 1° N) is ever without a sunset.
-            let sunset = Setting.sunset(dayNumber: evening, latitude: place.latitude, longitude: place.longitude)!
+            // From local mean 18:00 of that day.
+            let estimate = JulianDay.unixEpoch + Double(evening) + 0.75 - place.at.longitude / 360
+            let sunset = Sunrise.jd(rising: false, at: place.at, near: estimate)
             if conjunctionUT < sunset && criterion.sees(sunset: sunset) { return evening + 1 }
         }
         return day + 2

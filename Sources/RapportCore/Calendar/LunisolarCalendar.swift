@@ -25,18 +25,15 @@ public final class LunisolarCalendar: @unchecked Sendable {
     public static let vietnam = LunisolarCalendar(meridian: .vietnam)
     public static let japan = LunisolarCalendar(meridian: .japan)
 
-    /// Where the calendars officially published in China (and reproduced by the Hong
-    /// Kong Observatory's tables) start a month a day away from the astronomical rule:
-    /// 1906 is the Qing court's calendar, computed by the older Shixian methods (new moon
-    /// 23:52 Beijing time, published the next day); in 1933 and 1978 the new moon came a
-    /// few minutes after midnight (00:03 and 00:08 UTC+8) and the calendars of the day
-    /// put it before; in 1954 the tables give the 11th month 26 November although the
-    /// new moon was at 20:30 on the 25th. Computed day → published day.
+    /// Where the calendar officially published in China starts a month a day away from
+    /// the astronomical rule. Only 1906 remains: the Qing court's calendar, computed by the
+    /// older Shixian methods, began the 4th month on 24 April although the new moon was at
+    /// 23:52 Beijing local time on the 23rd (lunar-python, zhdate, lunarcalendar and
+    /// python-holidays' Buddha's Birthday of 1 May 1906 all confirm it). The 1933, 1954 and
+    /// 1978 entries that used to be here were errors of the lunardate package's table, not
+    /// of the published calendar (docs/calendars.md). Computed day → published day.
     public static let chinaPublishedMonthStarts: [CivilDate: CivilDate] = [
         CivilDate(year: 1906, month: 4, day: 23)!: CivilDate(year: 1906, month: 4, day: 24)!,
-        CivilDate(year: 1933, month: 7, day: 23)!: CivilDate(year: 1933, month: 7, day: 22)!,
-        CivilDate(year: 1954, month: 11, day: 25)!: CivilDate(year: 1954, month: 11, day: 26)!,
-        CivilDate(year: 1978, month: 9, day: 3)!: CivilDate(year: 1978, month: 9, day: 2)!,
     ]
 
     // Guarded by `lock`: computed years are immutable once stored.

@@ -15,10 +15,14 @@ public enum OccasionRule: Hashable, Sendable {
     case solarTerm(SolarTerm)
     /// Easter Sunday (`easter: western` / `orthodox`).
     case easter(Easter)
+    /// A Hindu lunisolar date (`hindu: ashvina-amavasya at pradosh`), reckoned for India.
+    case hindu(HinduDate)
     /// A Hijri month-day (`islamic: 10-01`, Eid al-Fitr) in the country's Islamic calendar.
     case islamic(month: Int, day: Int)
     /// Another occasion of the same file (`from: thanksgiving`); with `offset` the days after it.
     case relative(to: String)
+    /// Rules that held in turn (`rules:`), each for a range of Gregorian years.
+    case byYears([YearRangeRule])
 
     /// The rule's dates before the occasion's offset: one per Gregorian year of `years`,
     /// or per lunar year for lunar rules (those of `years` and the one before, so every
@@ -40,6 +44,10 @@ public enum OccasionRule: Hashable, Sendable {
             return years.map { lunisolar.date(of: term, in: $0) }
         case .easter(let computus):
             return years.map { computus.sunday(in: $0) }
+        case .byYears(let rules):
+            return rules.flatMap { $0.baseDates(years: years, lunisolar: lunisolar, islamic: islamic) }
+        case .hindu(let date):
+            return HinduCalendar.india.dates(of: date, years: years)
         case .islamic(let month, let day):
             return islamic.dates(month: month, day: day, years: years)
         case .relative:

@@ -3,7 +3,7 @@
 /// small one looks each key up when first met and remembers the answer (loading 300 000
 /// contacts for a file of forty touches would cost more than the file).
 final class ImportKeys {
-    private let database: Database
+    private let database: any ImportKeySource
     private let preloaded: Bool
     private var reps = KeyTable<Int64>(placeholder: 0)
     private var accounts = KeyTable<Int64>(placeholder: 0)
@@ -17,7 +17,7 @@ final class ImportKeys {
     /// Remembered answer for a key that is not stored (row ids are positive).
     private static var absent: Int64 { -1 }
 
-    init(for kind: ImportKind, database: Database, preload: Bool) throws {
+    init(for kind: ImportKind, database: any ImportKeySource, preload: Bool) throws {
         self.database = database
         preloaded = preload
         if kind == .snoozes { snoozes = try database.importSnoozeKeys() }

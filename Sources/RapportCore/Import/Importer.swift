@@ -9,14 +9,18 @@ import Darwin
 /// the valid rows in a temporary spool; only a clean file gets the second, which writes the
 /// spooled rows in one transaction. A failed import leaves the database file untouched.
 public struct Importer {
-    public let database: Database
+    let target: any ImportTarget
     public let config: RapportConfig
     /// Files larger than this resolve keys against maps loaded whole; smaller ones look
     /// keys up one at a time (some 30 000 rows: where the two cost about the same).
     var preloadKeysAbove = 2 << 20
 
     public init(database: Database, config: RapportConfig = RapportConfig()) {
-        self.database = database
+        self.init(target: database, config: config)
+    }
+
+    init(target: any ImportTarget, config: RapportConfig) {
+        self.target = target
         self.config = config
     }
 
@@ -50,43 +54,31 @@ public struct Importer {
         _ validator: V.Type, _ kind: ImportKind, _ path: String, _ requested: ImportEncoding?,
         _ progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary {
-        let validatedVersion = try database.dataVersion()
+        try target.importSession {
+            let validatedStamp = try target.importStamp()
 
-        // Pass 1: check everything, write nothing; keep the valid rows aside.
-        var encoding = requested ?? .utf8
-        var problems = ImportProblems(file: path)
-        var checked: Checked
-        do {
-            checked = try check(V.self, kind, path, encoding, detecting: requested == nil, problems, progress)
-        } catch is NotUTF8 {
-            encoding = .gb18030
-            problems = ImportProblems(file: path)
-            checked = try check(V.self, kind, path, encoding, detecting: true, problems, progress)
-        }
-        if !problems.isEmpty { throw RapportError.data(problems.report) }
-        var summary = ImportSummary(kind: kind, file: path, encoding: encoding, rows: checked.rows)
-        guard let spool = checked.spool else { return summary }  // an empty file: reported above
-
-        // Pass 2: the checked rows, written in one transaction.
-        try database.bulkWrite(validatedVersion: validatedVersion, rollbackJournal: spool.count >= ImportWriter<Spooled<V.Row>>.bulkThreshold) {
-            (summary.inserted, summary.updated, summary.skipped) = (0, 0, 0)
-            let rows = try spool.rows(of: V.Row.self)
-            let writer = try ImportWriter<Spooled<V.Row>>(
-                database: database, presentColumns: checked.updatedColumns, expectedRows: spool.count)
-            var written = 0
-            while case let batch = try rows.next(upTo: ImportWriter<Spooled<V.Row>>.batchSize), !batch.isEmpty {
-                try writer.write(batch)
-                let before = written
-                written += batch.count
-                if written / ImportProgress.interval > before / ImportProgress.interval {
-                    progress?(ImportProgress(phase: .writing, rows: written))
-                }
+            // Pass 1: check everything, write nothing; keep the valid rows aside.
+            var encoding = requested ?? .utf8
+            var problems = ImportProblems(file: path)
+            var checked: Checked
+            do {
+                checked = try check(V.self, kind, path, encoding, detecting: requested == nil, problems, progress)
+            } catch is NotUTF8 {
+                encoding = .gb18030
+                problems = ImportProblems(file: path)
+                checked = try check(V.self, kind, path, encoding, detecting: true, problems, progress)
             }
-            if written >= ImportProgress.interval { progress?(ImportProgress(phase: .finishing, rows: written)) }
-            let counts = try writer.finish()
+            if !problems.isEmpty { throw RapportError.data(problems.report) }
+            var summary = ImportSummary(kind: kind, file: path, encoding: encoding, rows: checked.rows)
+            guard let spool = checked.spool else { return summary }  // an empty file: reported above
+
+            // Pass 2: the checked rows, written in one transaction.
+            let counts = try target.writeImport(
+                spool, of: V.Row.self, presentColumns: checked.updatedColumns,
+                validatedStamp: validatedStamp, progress: progress)
             (summary.inserted, summary.updated, summary.skipped) = (counts.inserted, counts.updated, counts.unchanged)
+            return summary
         }
-        return summary
     }
 
     /// What the check pass found: the data records, and (for a clean file) its rows.
@@ -131,7 +123,7 @@ public struct Importer {
             return checked
         }
         let size = Self.size(of: path)
-        let keys = try ImportKeys(for: kind, database: database, preload: size > preloadKeysAbove)
+        let keys = try ImportKeys(for: kind, database: target, preload: size > preloadKeysAbove)
         let header = ImportHeader(reader: reader, kind: kind, problems: problems)
         let context = ValidationContext(
             header: header, keys: keys, resolver: KeyResolver(keys: keys), config: config, problems: problems,

@@ -2,9 +2,11 @@
 /// defaults to the account's owner; a contact must belong to the account. Logging the same
 /// touch twice (every field equal) records it once, as an import of it would.
 public struct TouchLog {
-    public let database: Database
+    let database: any TouchLogStore
 
     public init(database: Database) { self.database = database }
+
+    init(store: any TouchLogStore) { self.database = store }
 
     public struct Entry: Sendable, Equatable {
         public var account: String
@@ -66,12 +68,31 @@ public struct TouchLog {
         let row = TouchRow(
             accountID: account.id, contactID: contactID, repID: repID, date: .string(entry.date.description),
             channel: .string(entry.channel.rawValue), kind: .string(entry.kind.rawValue), note: note.map { .string($0) })
-        let outcome = try database.transaction {
-            try ImportWriter<TouchRow>(database: database, presentColumns: [], expectedRows: 1).write(row)
-        }
+        let isNew = try database.insertTouchUnlessIdentical(row)
         let touch = Touch(
             account: entry.account, contact: entry.contact, rep: repHandle, date: entry.date, channel: entry.channel,
             kind: entry.kind, note: note)
-        return Result(touch: touch, isNew: outcome == .inserted)
+        return Result(touch: touch, isNew: isNew)
     }
+}
+
+/// What `TouchLog` reads and writes: the account, contact and rep of an entry, and the
+/// touch row, added unless an identical one is there (atomically: two identical logs at
+/// once record one touch).
+protocol TouchLogStore: ImportKeySource {
+    func touchLogAccount(key: String) throws -> TouchLogAccount?
+    /// The contact's id and the key of the account it belongs to.
+    func touchLogContact(key: String) throws -> (id: Int64, accountKey: String)?
+    func touchLogRepID(handle: String) throws -> Int64?
+    func unknownAccount(_ key: String) throws -> RapportError
+    func unknownRep(_ handle: String) throws -> RapportError
+    /// Whether the row was added (false: an identical touch was already recorded).
+    func insertTouchUnlessIdentical(_ row: TouchRow) throws -> Bool
+}
+
+/// The account a touch is logged on, with its owner (the default rep).
+struct TouchLogAccount {
+    let id: Int64
+    let ownerID: Int64
+    let ownerHandle: String
 }

@@ -5,9 +5,9 @@
 /// Each item carries its contact to reach; capacity is applied by the caller
 /// (`AgendaRanking.cut`).
 public func agendaItems(
-    db: Database, config: RapportConfig, occasions: any OccasionSource, date: CivilDate, rep: String?
+    db: any RapportStore, config: RapportConfig, occasions: any OccasionSource, date: CivilDate, rep: String?
 ) throws -> [AgendaItem] {
-    try agendaDays(db: db, config: config, occasions: occasions, from: date, through: date, rep: rep).first?.items ?? []
+    try db.agendaDays(config: config, occasions: occasions, from: date, through: date, rep: rep).first?.items ?? []
 }
 
 /// The ranked, uncut agenda of each day of [from, through], loaded in one pass.

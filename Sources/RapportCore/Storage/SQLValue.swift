@@ -1,5 +1,3 @@
-import CSQLite
-
 /// A value as SQLite stores it.
 public enum SQLValue: Hashable, Sendable {
     case null

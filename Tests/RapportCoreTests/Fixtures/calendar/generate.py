@@ -4,30 +4,36 @@
 Run once, by hand; the tests only read the committed CSV files, never this script.
 Every figure here comes from an independent, published source, not from Rapport:
 
-  chinese-years.csv     lunardate 0.3.0 (the month table of the `lunar` project, taken
-                        from the Hong Kong Observatory's published Gregorian-lunar
-                        conversion tables), lunar years 1900-2099. Cross-checked month
-                        by month with lunar-python 1.4.8 (6tail, PMO-style astronomy);
-                        disagreements are printed, not hidden.
+  chinese-years.csv     lunar years 1900-2099, every month from two independent sources
+                        that must agree month by month: lunar-python 1.4.8 (6tail; the
+                        Purple Mountain Observatory's calendar, computed) and zhdate 0.1
+                        (the table of the Hong Kong Observatory's conversion tables).
+                        Where they disagree the script stops (exit 1, the month named)
+                        unless the month is listed in DISPUTED below with its reason;
+                        such a year goes to chinese-disputed.csv instead. lunardate is
+                        no longer a source: its table starts three months a day early
+                        (1933 6th, 1954 11th, 1978 8th) against lunar-python, zhdate,
+                        lunarcalendar, python-holidays and the astronomy.
   korean-years.csv      korean-lunar-calendar 0.4.0 (tables of the Korea Astronomy and
                         Space Science Institute, KASI), lunar years 1900-2049.
   vietnamese-years.csv  lunar-vn 1.4.0 (Ho Ngoc Duc's algorithm at UTC+7, the basis of
                         the calendars printed in Vietnam), lunar years 1900-2099.
   solar-terms.csv       lunar-python 1.4.8: the date (UTC+8) of each of the 24 solar
-                        terms in every Gregorian year 1901-2099. Qingming cross-checked
-                        with the `holidays` package's rule for 1901-2099.
+                        terms in every Gregorian year 1901-2099. Qingming must agree
+                        with the `holidays` package's rule for 1901-2099 (else exit 1).
   festivals.csv         holidays 0.109 (python-holidays' curated tables): Chinese,
                         Korean and Vietnamese new year, mid-autumn/Chuseok, dragon boat
                         and double ninth per Gregorian year 1901-2099.
   easter.csv            python-dateutil 2.9 `easter` (Western: Gregorian computus;
                         Orthodox: Julian computus, Gregorian date), 1901-2099.
 
-  python3 -m venv /tmp/v && /tmp/v/bin/pip install lunardate==0.3.0 lunar-python==1.4.8 \
+  python3 -m venv /tmp/v && /tmp/v/bin/pip install lunar-python==1.4.8 zhdate==0.1 ephem==4.2.1 \
       korean-lunar-calendar==0.4.0 lunar-vn==1.4.0 holidays==0.109 python-dateutil==2.9.0.post0
   /tmp/v/bin/python generate.py
 """
 import datetime as dt
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ONE = dt.timedelta(days=1)
@@ -70,35 +76,78 @@ def write_years(name, header, table):
             out.write(f"{y},{first.isoformat()},{leap},{' '.join(map(str, lengths))}\n")
 
 
+class Disagreement(Exception):
+    """Sources of one fixture disagree: the fixture is not written, the script exits 1."""
+
+
+def fail_on(problems, fixture):
+    if problems:
+        raise Disagreement(f"{fixture}: the sources disagree, nothing written:\n  " + "\n  ".join(problems))
+
+
+# Chinese months on which the two sources disagree and nobody can settle it: the new
+# moon falls seconds from midnight UTC+8, closer than the uncertainty of the clock
+# correction (delta T) that far ahead. Such a lunar year is left out of chinese-years.csv
+# and written, with both sources' dates and the instant of the new moon (ephem, UTC+8),
+# to chinese-disputed.csv. Any other disagreement stops the script.
+DISPUTED = {
+    (2057, 9, False): "new moon 2057-09-28 23:59:50 UTC+8 (ephem), ten seconds before midnight",
+}
+
+
 def chinese():
-    from lunardate import LunarDate
     from lunar_python import Solar
+    from zhdate import ZhDate
+    import ephem
 
     def by_lunar_python(day):
         l = Solar.fromYmd(day.year, day.month, day.day).getLunar()
         return l.getYear(), abs(l.getMonth()), l.getDay(), l.getMonth() < 0
 
-    # lunardate converts lunar dates of its table (lunar 1900-2099) to Gregorian ones.
-    hko = []
-    for year in range(1900, 2100):
-        leap = LunarDate.leap_month_for_year(year)
-        for month in range(1, 13):
-            hko.append((LunarDate(year, month, 1).to_solar_date(), year, month, False))
-            if month == leap:
-                hko.append((LunarDate(year, month, 1, True).to_solar_date(), year, month, True))
-    try:
-        last_day = LunarDate(2099, 12, 30).to_solar_date()
-    except ValueError:
-        last_day = LunarDate(2099, 12, 29).to_solar_date()
-    hko.append((last_day + ONE, 2100, 1, False))
-    other = month_starts(by_lunar_python, dt.date(1900, 1, 31), hko[-1][0])
-    diff = sorted(set(hko) ^ set(other))
-    for s in diff:
-        print("chinese: lunardate and lunar-python disagree on", s)
+    def by_zhdate(day):
+        z = ZhDate.from_datetime(dt.datetime(day.year, day.month, day.day))
+        return z.lunar_year, z.lunar_month, z.lunar_day, bool(z.leap_month)
+
+    # Lunar 1900-01-01 to lunar 2100-01-01 (the end of lunar 2099).
+    first, last = dt.date(1900, 1, 31), dt.date(2100, 2, 9)
+    sources = {"lunar-python": month_starts(by_lunar_python, first, last),
+               "zhdate": month_starts(by_zhdate, first, last)}
+    by_month = {name: {(y, m, leap): day for day, y, m, leap in starts} for name, starts in sources.items()}
+    pmo, table = by_month["lunar-python"], by_month["zhdate"]
+    problems, disputed = [], {}
+    for month in sorted(set(pmo) | set(table)):
+        if pmo.get(month) == table.get(month):
+            continue
+        y, m, leap = month
+        found = f"lunar-python {pmo.get(month)}, zhdate {table.get(month)}"
+        if month in DISPUTED:
+            disputed[month] = (pmo.get(month), table.get(month))
+        else:
+            problems.append(f"lunar {y} {'leap ' if leap else ''}month {m}: {found}")
+    for month in DISPUTED:
+        if month not in disputed:
+            problems.append(f"lunar {month[0]} month {month[1]} is listed as disputed but the sources agree")
+    fail_on(problems, "chinese-years.csv")
+
     header = ("# Chinese lunar years 1900-2099: first day (lunar 1-1), leap month (0 = none) and the\n"
               "# lengths of the months in calendar order (a leap month follows its ordinary month).\n"
-              "# Source: lunardate 0.3.0 (Hong Kong Observatory tables); see generate.py.\n")
-    write_years("chinese-years.csv", header, years_table(hko, 1900, 2099))
+              "# Source: lunar-python 1.4.8 (Purple Mountain Observatory calendar) and zhdate 0.1 (the\n"
+              "# Hong Kong Observatory table), month by month identical; years they dispute are in\n"
+              "# chinese-disputed.csv instead. See generate.py.\n")
+    table_rows = years_table(sources["lunar-python"], 1900, 2099)
+    for y, _, _ in disputed:
+        del table_rows[y]
+    write_years("chinese-years.csv", header, table_rows)
+
+    with open(os.path.join(HERE, "chinese-disputed.csv"), "w") as out:
+        out.write("# Chinese lunar months whose first day the sources dispute (the new moon seconds from\n"
+                  "# midnight UTC+8); their lunar years are not in chinese-years.csv.\n"
+                  "# Sources: lunar-python 1.4.8, zhdate 0.1; new moon instant (UTC+8) from ephem 4.2; see generate.py.\n")
+        out.write("lunar_year,month,leap,lunar_python,zhdate,new_moon_utc8\n")
+        for (y, m, leap), (a, b) in sorted(disputed.items()):
+            moon = ephem.Date(ephem.next_new_moon((min(a, b) - 2 * ONE).strftime("%Y/%m/%d")) + 8 * ephem.hour)
+            stamp = moon.datetime().strftime("%Y-%m-%d %H:%M:%S")
+            out.write(f"{y},{m},{int(leap)},{a.isoformat()},{b.isoformat()},{stamp}\n")
 
 
 def korean():
@@ -140,21 +189,24 @@ def solar_terms():
     from lunar_python import Lunar
     from holidays.calendars.chinese import _ChineseLunisolar
     rule = _ChineseLunisolar()
+    rows, problems = [], []
+    for year in range(1901, 2100):
+        found = {}
+        for lunar_year in (year - 1, year, year + 1):
+            for name, solar in Lunar.fromYmd(lunar_year, 1, 1).getJieQiTable().items():
+                if solar.getYear() == year:
+                    found[ALIASES.get(name, name)] = dt.date(year, solar.getMonth(), solar.getDay())
+        assert len(found) == 24, (year, found)
+        qingming, _ = rule.qingming_date(year)
+        if qingming != found["清明"]:
+            problems.append(f"{year} qingming: lunar-python {found['清明']}, holidays {qingming}")
+        rows.append(str(year) + "," + ",".join(found[t].isoformat() for t in TERMS) + "\n")
+    fail_on(problems, "solar-terms.csv")
     with open(os.path.join(HERE, "solar-terms.csv"), "w") as out:
         out.write("# Dates (UTC+8) of the 24 solar terms, 1st (Lichun) to 24th (Dahan), in each Gregorian year.\n"
                   "# Source: lunar-python 1.4.8; see generate.py.\n")
         out.write("year," + ",".join(TERMS) + "\n")
-        for year in range(1901, 2100):
-            found = {}
-            for lunar_year in (year - 1, year, year + 1):
-                for name, solar in Lunar.fromYmd(lunar_year, 1, 1).getJieQiTable().items():
-                    if solar.getYear() == year:
-                        found[ALIASES.get(name, name)] = dt.date(year, solar.getMonth(), solar.getDay())
-            assert len(found) == 24, (year, found)
-            qingming, _ = rule.qingming_date(year)
-            if qingming != found["清明"]:
-                print("qingming: lunar-python and holidays disagree", year, found["清明"], qingming)
-            out.write(str(year) + "," + ",".join(found[t].isoformat() for t in TERMS) + "\n")
+        out.writelines(rows)
 
 
 def festivals():
@@ -190,9 +242,8 @@ def easter():
 
 
 if __name__ == "__main__":
-    chinese()
-    korean()
-    vietnamese()
-    solar_terms()
-    festivals()
-    easter()
+    try:
+        for fixture in (chinese, korean, vietnamese, solar_terms, festivals, easter):
+            fixture()
+    except Disagreement as problem:
+        sys.exit(str(problem))  # message on stderr, exit status 1

@@ -1,10 +1,10 @@
 /// The look-ups of `rapport touch log`: one account, contact or rep by its key (the keys to
 /// suggest from come from Database+Import.swift).
-extension Database {
-    struct TouchLogAccount {
-        let id: Int64
-        let ownerID: Int64
-        let ownerHandle: String
+extension Database: TouchLogStore {
+    func insertTouchUnlessIdentical(_ row: TouchRow) throws -> Bool {
+        try transaction {
+            try ImportWriter<TouchRow>(database: self, presentColumns: [], expectedRows: 1).write(row) == .inserted
+        }
     }
 
     func touchLogAccount(key: String) throws -> TouchLogAccount? {

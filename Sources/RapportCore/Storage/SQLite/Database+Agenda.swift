@@ -327,24 +327,9 @@ extension Database {
             WHERE substr(e.date, -5) IN (SELECT value FROM json_each(?1))
             """ + scope.byAccountColumn("e.account_id", first: 2)
         try forEachRow(sql, [Self.jsonArray(monthDays.sorted())] + scope.arguments) { row in
-            let calendar = try Self.parse(CalendarKind.self, row.string(4), what: "event calendar")
-            let text = row.string(3)
-            let date: EventDate
-            switch calendar {
-            case .gregorian:
-                guard let day = CivilDate(text) else { throw RapportError.data("event '\(row.string(2))': bad date '\(text)'") }
-                date = .gregorian(day)
-            case .chinese:
-                guard let monthDay = RecurringDate(text, calendar: .chinese) else {
-                    throw RapportError.data("event '\(row.string(2))': bad lunar date '\(text)'")
-                }
-                date = .lunar(monthDay)
-            }
-            let event = Event(
-                account: "", contact: row.optionalString(7), kind: try Self.parse(EventKind.self, row.string(1), what: "event kind"),
-                title: row.string(2), date: date,
-                repeatRule: try row.optionalString(5).flatMap { $0.isEmpty ? nil : try Self.parse(Repeat.self, $0, what: "event repeat") },
-                sensitive: row.bool(6))
+            let event = try StoredValues.event(
+                kind: row.string(1), title: row.string(2), date: row.string(3), calendar: row.string(4),
+                repeatRule: row.optionalString(5), sensitive: row.bool(6), contact: row.optionalString(7))
             let id = row.int64(0)
             byAccount[id, default: Partial()].events.append(event)
             // The person an event names decides whether a former contact's birthday counts.
@@ -452,25 +437,12 @@ extension Database {
 
     /// Reads key, name, role, status, birthday, birthday_calendar from `start` on.
     private static func contact(_ row: Row, from start: Int) throws -> Contact {
-        let key = row.string(start)
-        var birthday: RecurringDate?
-        if let text = row.optionalString(start + 4), !text.isEmpty {
-            let calendar = try parse(CalendarKind.self, row.optionalString(start + 5) ?? "gregorian", what: "birthday calendar")
-            // A year written before a lunar month-day is ignored, as for Gregorian birthdays.
-            guard let parsed = RecurringDate(text, calendar: calendar)
-                ?? (text.count == 10 ? RecurringDate(String(text.suffix(5)), calendar: calendar) : nil) else {
-                throw RapportError.data("contact \(key): bad birthday '\(text)'")
-            }
-            birthday = parsed
-        }
-        return Contact(
-            key: key, account: "", name: row.string(start + 1),
-            role: try row.optionalString(start + 2).flatMap { $0.isEmpty ? nil : try parse(ContactRole.self, $0, what: "contact role") },
-            status: try parse(ContactStatus.self, row.string(start + 3), what: "contact status"), birthday: birthday)
+        try StoredValues.contact(
+            key: row.string(start), name: row.string(start + 1), role: row.optionalString(start + 2),
+            status: row.string(start + 3), birthday: row.optionalString(start + 4), calendar: row.optionalString(start + 5))
     }
 
     static func parse<T: RawRepresentable>(_ type: T.Type, _ text: String, what: String) throws -> T where T.RawValue == String {
-        guard let value = T(rawValue: text) else { throw RapportError.data("unknown \(what) '\(text)'") }
-        return value
+        try StoredValues.parse(type, text, what: what)
     }
 }

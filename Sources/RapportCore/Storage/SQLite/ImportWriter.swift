@@ -15,11 +15,7 @@
 final class ImportWriter<Row: WritableRow> {
     enum Outcome { case inserted, updated, unchanged, pending }
 
-    struct Counts: Equatable {
-        var inserted = 0
-        var updated = 0
-        var unchanged = 0
-    }
+    typealias Counts = ImportCounts
 
     /// Rows per multi-row statement (at most 14 columns: well under SQLite's 999 parameters).
     static var batchSize: Int { 64 }

@@ -63,21 +63,9 @@ extension Database {
             ORDER BY e.id
             """, [keyList]
         ) { row in
-            // Drafts use events for their kind; a row whose kind or date does not parse
-            // was rejected at import and cannot name a kind here.
-            guard let kind = EventKind(rawValue: row.string(2)) else { return }
-            let text = row.string(4)
-            let date: EventDate
-            if row.string(5) == CalendarKind.chinese.rawValue, let lunar = RecurringDate(text, calendar: .chinese) {
-                date = .lunar(lunar)
-            } else if let day = CivilDate(text) {
-                date = .gregorian(day)
-            } else {
-                return
-            }
-            let event = Event(
-                account: row.string(0), contact: row.optionalString(1), kind: kind, title: row.string(3), date: date,
-                repeatRule: row.optionalString(6).flatMap(Repeat.init(rawValue:)), sensitive: row.bool(7))
+            guard let event = StoredValues.draftEvent(
+                account: row.string(0), contact: row.optionalString(1), kind: row.string(2), title: row.string(3),
+                date: row.string(4), calendar: row.string(5), repeatRule: row.optionalString(6), sensitive: row.bool(7)) else { return }
             data.events[event.account, default: []].append(event)
         }
         return data

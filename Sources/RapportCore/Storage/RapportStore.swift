@@ -1,0 +1,88 @@
+/// What the commands ask of a Rapport database, whichever holds it: a SQLite file
+/// (`Database`, Storage/SQLite/) or a shared PostgreSQL server (`PostgresDatabase`,
+/// Storage/Postgres/). Each backend keeps its SQL to itself and hands the rules plain
+/// values (`AgendaHistory`, `AuditInput`, `DraftData`), so the agenda, audit and drafts
+/// never learn which database they run on; a third backend is one more folder that
+/// conforms to this protocol.
+public protocol RapportStore: AnyObject {
+    /// The file path, or the server URL without its password: what messages may show.
+    var location: String { get }
+    /// Who the connection acts as (team mode); `.owner` for a SQLite file.
+    var access: TeamAccess { get }
+
+    // MARK: reading
+
+    /// The ranked, uncut agenda of each day of [from, through], for every account the
+    /// connection may read or for the accounts `rep` owns.
+    func agendaDays(
+        config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?
+    ) throws -> [AgendaDay]
+
+    /// What an audit of `period` reads (see `AuditInput`), for every rep or one.
+    func auditInput(period: AuditPeriod, rep: String?) throws -> AuditInput
+
+    /// Accounts, contacts, owner reps and events of `accounts`, plus the reps `reps`.
+    func draftData(accounts: [String], reps: [String]) throws -> DraftData
+
+    /// The account of `key` with its owner's handle; nil when there is none (or the
+    /// connection may not read it).
+    func account(key: String) throws -> Account?
+
+    /// The account keys and rep handles of the lists that are not in the database.
+    func missingKeys(accounts: [String], reps: [String]) throws -> (accounts: [String], reps: [String])
+
+    /// "unknown account 'X' (did you mean Y?)", worded as the import words it.
+    func unknownAccount(_ key: String) throws -> RapportError
+    /// "unknown rep 'x' (did you mean y?)".
+    func unknownRep(_ handle: String) throws -> RapportError
+
+    // MARK: writing
+
+    /// Hides the account's reasons of `kind` through `until` (a new snooze replaces the old).
+    func snooze(account key: String, kind: ReasonKind, until: CivilDate) throws
+
+    /// Records one touch (`rapport touch log`); an identical one already there is not
+    /// recorded twice.
+    func recordTouch(_ entry: TouchLog.Entry) throws -> TouchLog.Result
+
+    /// Logs a touch for each sent draft; returns the number added (identical ones skipped).
+    func logTouches(for drafts: [Draft]) throws -> Int
+
+    /// Imports one CSV file (every rule of docs/import.md; atomic).
+    func importFile(
+        kind: ImportKind, path: String, encoding: ImportEncoding?, config: RapportConfig,
+        progress: ((ImportProgress) -> Void)?
+    ) throws -> ImportSummary
+}
+
+/// Who a connection acts as. On PostgreSQL this is the database's own answer (the role's
+/// row in `rep_role`), and the database enforces it; Rapport uses it for defaults and for
+/// clear messages.
+public enum TeamAccess: Equatable, Sendable {
+    /// The owner of the tables (or a SQLite file): reads and writes everything.
+    case owner
+    /// A rep's role: its own accounts, and touches, snoozes and promises on them.
+    case rep(handle: String, role: String)
+    /// A manager's role: reads everything, logs its own touches.
+    case manager(handle: String, role: String)
+    /// A role that is on no team: it may read nothing.
+    case none(role: String)
+
+    /// The rep the connection acts as, if any.
+    public var handle: String? {
+        switch self {
+        case .rep(let handle, _), .manager(let handle, _): return handle
+        case .owner, .none: return nil
+        }
+    }
+}
+
+/// Opens the database at `location`: a `postgres://` or `postgresql://` URL is a
+/// PostgreSQL server, anything else a SQLite file. The schema is brought up to date
+/// (`create`: a missing SQLite file is created; a PostgreSQL database must exist).
+public func openRapportStore(location: String, create: Bool = false) throws -> any RapportStore {
+    if PostgresURL.isPostgres(location) {
+        return try PostgresDatabase.openRapport(url: location, create: create)
+    }
+    return try Database.openRapport(path: location, mode: create ? .create : .existing)
+}

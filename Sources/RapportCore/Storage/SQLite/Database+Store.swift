@@ -1,0 +1,23 @@
+/// A SQLite file as a `RapportStore`: one user, who owns everything in it.
+extension Database: RapportStore {
+    public var location: String { path }
+
+    public var access: TeamAccess { .owner }
+
+    public func agendaDays(
+        config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?
+    ) throws -> [AgendaDay] {
+        try RapportCore.agendaDays(db: self, config: config, occasions: occasions, from: from, through: through, rep: rep)
+    }
+
+    public func recordTouch(_ entry: TouchLog.Entry) throws -> TouchLog.Result {
+        try TouchLog(store: self).record(entry)
+    }
+
+    public func importFile(
+        kind: ImportKind, path: String, encoding: ImportEncoding?, config: RapportConfig,
+        progress: ((ImportProgress) -> Void)?
+    ) throws -> ImportSummary {
+        try Importer(target: self, config: config).importFile(kind: kind, path: path, encoding: encoding, progress: progress)
+    }
+}
