@@ -10,7 +10,7 @@ struct IslamicSettings: Sendable {
 
 extension HolidayFile {
     static let islamicFields = ["calendar", "lag", "official"]
-    /// An official date further than this from the astronomical rule's is surely a typo
+    /// An official date further than this from the arithmetic calendar's is surely a typo
     /// (the shipped ones are at most 3 days from it: a holiday moved to a weekend).
     static let maxOfficialShift = 5
 
@@ -72,9 +72,9 @@ extension HolidayFile {
                         fail(dateNode, "official: \(dayNode.text ?? ""): '\(dateNode.text ?? "")' is not a Gregorian date YYYY-MM-DD")
                         continue
                     }
-                    let computed = IslamicCalendar(base: .astronomical).date(year: day.year, month: day.month, day: day.day)
+                    let computed = IslamicCalendar.arithmeticDate(year: day.year, month: day.month, day: day.day)
                     guard abs(date.dayNumber - computed.dayNumber) <= maxOfficialShift else {
-                        fail(dateNode, "official: \(dayNode.text ?? ""): \(text) is \(date.dayNumber - computed.dayNumber) days from the astronomical date \(computed); an official date is at most \(maxOfficialShift) days from it")
+                        fail(dateNode, "official: \(dayNode.text ?? ""): \(text) is \(date.dayNumber - computed.dayNumber) days from the arithmetic calendar's \(computed); an official date is at most \(maxOfficialShift) days from it")
                         continue
                     }
                     settings.official[day] = date

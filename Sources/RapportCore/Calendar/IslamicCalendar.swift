@@ -64,6 +64,14 @@ public struct IslamicCalendar: Hashable, Sendable {
         return CivilDate(dayNumber: start + min(day, max(length, 1)) - 1)
     }
 
+    /// The arithmetic (tabular) Islamic calendar: 30-year cycles of 11 leap years, months
+    /// of 30 and 29 days in turn. Within 3 days of every official day shipped; used only
+    /// to catch a typo in one, as it needs no astronomy.
+    static func arithmeticDate(year: Int, month: Int, day: Int) -> CivilDate {
+        let days = day + (59 * (month - 1) + 1) / 2 + (year - 1) * 354 + (3 + 11 * year) / 30 - 1
+        return CivilDate(dayNumber: days - 492_148)  // 1 Muharram AH 1 = 19 July 622 (Gregorian), day −492 148
+    }
+
     /// Months since the Hijra: 1 Muharram AH 1 is 0.
     static func monthIndex(year: Int, month: Int) -> Int { (year - 1) * 12 + month - 1 }
 

@@ -68,11 +68,24 @@ import Testing
             "XB.yaml:10: islamic: official: '1445-13-01' is not a Hijri day YYYY-MM-DD such as 1445-10-01",
             "XB.yaml:11: islamic: official: 1445-10-01: '2024-04-31' is not a Gregorian date YYYY-MM-DD",
             "XB.yaml:12: islamic: official: 1445-10-02: '10 April' is not a Gregorian date YYYY-MM-DD",
-            // 10 Dhu al-Hijja 1445 was 16 June 2024: a month off is a typo, not an announcement.
-            "XB.yaml:13: islamic: official: 1445-12-10: 2024-07-16 is 30 days from the astronomical date 2024-06-16; an official date is at most 5 days from it",
+            // 10 Dhu al-Hijja 1445 was 16 June 2024 (17 June in the arithmetic calendar):
+            // a month off is a typo, not an announcement.
+            "XB.yaml:13: islamic: official: 1445-12-10: 2024-07-16 is 29 days from the arithmetic calendar's 2024-06-17; an official date is at most 5 days from it",
         ])
         #expect(try problems("occasions: []\nislamic: umm-al-qura\n")
             == ["XB.yaml:2: islamic: expected a mapping of calendar, lag, official"])
+    }
+
+    /// The arithmetic calendar of the typo check: its civil epoch, 1 Muharram AH 1 on
+    /// 16 July 622 (Julian) = 19 July 622 (proleptic Gregorian, day −492 148), and its
+    /// 30-year cycle of 10 631 days with 355-day years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29.
+    @Test func arithmeticCalendar() {
+        let start = { (year: Int) in IslamicCalendar.arithmeticDate(year: year, month: 1, day: 1).dayNumber }
+        #expect(start(1) == -492_148)
+        #expect(start(31) - start(1) == 10_631)
+        let long = (1...30).filter { start($0 + 1) - start($0) == 355 }
+        #expect(long == [2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29])
+        #expect(IslamicCalendar.arithmeticDate(year: 1, month: 12, day: 29).dayNumber - start(1) == 353)
     }
 
     /// A user's SA.yaml: an announced day of its own, a rule of its own, a new occasion.
