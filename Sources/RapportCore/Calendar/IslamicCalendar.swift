@@ -1,8 +1,8 @@
 /// A Hijri (Islamic lunar) calendar as one country keeps it: the days the country
 /// officially kept (`official`, from its calendar file), and the rest of their months
-/// moved with them; else its base calendar — the
-/// published Umm al-Qura table, or an astronomical rule of `IslamicCalendar+Rule.swift`
-/// where the table does not reach or the country has no table. See docs/calendars.md.
+/// moved with them; else its base calendar — the published Umm al-Qura table, or an
+/// astronomical rule of `IslamicCalendar+Rule.swift` where the table does not reach or
+/// the country uses none. See docs/calendars.md.
 public struct IslamicCalendar: Hashable, Sendable {
     /// Where the days not officially published come from (`islamic: calendar:`).
     public enum Base: String, CaseIterable, Sendable {
@@ -69,7 +69,7 @@ public struct IslamicCalendar: Hashable, Sendable {
     /// to catch a typo in one, as it needs no astronomy.
     static func arithmeticDate(year: Int, month: Int, day: Int) -> CivilDate {
         let days = day + (59 * (month - 1) + 1) / 2 + (year - 1) * 354 + (3 + 11 * year) / 30 - 1
-        return CivilDate(dayNumber: days - 492_148)  // 1 Muharram AH 1 = 19 July 622 (Gregorian), day −492 148
+        return CivilDate(dayNumber: days + Int(epochJulianDay - JulianDay.unixEpoch))
     }
 
     /// Months since the Hijra: 1 Muharram AH 1 is 0.
