@@ -34,7 +34,8 @@ enum Crescent {
         let phi = radians(place.latitude)
         let geocentric = asin(sin(phi) * sin(declination) + cos(phi) * cos(declination) * cos(hourAngle))
         let altitude = geocentric * 180 / .pi - parallax(moon.distance) * cos(geocentric)
-        let sun = SunLongitude.apparent(jde: jde)
+        // The low-accuracy Sun (0.01°) is plenty against a 6.4° limit, at a tenth of VSOP87's cost.
+        let sun = Sunrise.lowAccuracyLongitude(t: JulianDay.centuries(sinceJ2000: jde))
         let elongation = acos(cos(radians(moon.latitude)) * cos(radians(moon.longitude - sun))) * 180 / .pi
         return (altitude, elongation)
     }
