@@ -40,6 +40,24 @@ final class CLIScratch {
         }
     }
 
+    /// The shipped reps, then accounts and contacts given as CSV text (header included).
+    func importCustomers(accounts: String, contacts: String) throws {
+        #expect(exitCode(["import", "reps", Self.fixture("reps.csv"), "--db", db]) == 0)
+        for (kind, text) in [("accounts", accounts), ("contacts", contacts)] {
+            let url = directory.appendingPathComponent("\(kind).csv")
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            #expect(exitCode(["import", kind, url.path, "--db", db]) == 0, "\(kind)")
+        }
+    }
+
+    /// The text of every draft `rapport drafts --date DATE` writes.
+    func drafts(date: String) throws -> [String] {
+        let out = directory.appendingPathComponent("drafts-\(date)")
+        #expect(exitCode(["drafts", "--db", db, "--date", date, "--out", out.path, "--format", "txt"]) == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        return try names.map { try String(contentsOf: out.appendingPathComponent($0), encoding: .utf8) }
+    }
+
     func count(_ sql: String) throws -> Int? {
         try Database.openRapport(path: db).scalarInt(sql)
     }
