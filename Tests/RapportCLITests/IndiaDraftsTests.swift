@@ -9,11 +9,9 @@ import Testing
     func world() throws -> CLIScratch {
         let scratch = try CLIScratch()
         try scratch.importCustomers(
-            accounts: "key,name,tier,owner,country,region,locale,created_on,status\n"
-                + "MUM-STEEL,Mumbai Steel Works Pvt Ltd,A,sarah.chen,IN,Mumbai,en-IN,2020-01-15,active\n",
-            contacts: "key,account,name,salutation,title,role,status,phone,email,chat,channel,locale,birthday,birthday_calendar\n"
-                + "ms-rao,MUM-STEEL,Priya Rao,Priya ji,Purchase Head,decision-maker,current,+91 98200 00000,,priya_rao,chat,hi,,\n"
-                + "ms-iyer,MUM-STEEL,Arjun Iyer,,Plant Manager,influencer,current,,arjun.iyer@example.in,,email,en-IN,,\n")
+            accounts: ["MUM-STEEL,Mumbai Steel Works Pvt Ltd,A,sarah.chen,IN,Mumbai,en-IN,2020-01-15,active"],
+            contacts: ["ms-rao,MUM-STEEL,Priya Rao,Priya ji,Purchase Head,decision-maker,current,+91 98200 00000,,priya_rao,chat,hi,,",
+                       "ms-iyer,MUM-STEEL,Arjun Iyer,,Plant Manager,influencer,current,,arjun.iyer@example.in,,email,en-IN,,"])
         return scratch
     }
 

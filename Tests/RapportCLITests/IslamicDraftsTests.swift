@@ -6,16 +6,18 @@ import Testing
 /// both, python-holidays 0.109) puts a gift for tier A on the agenda first, then the
 /// greeting, in each contact's language.
 @Suite struct IslamicDraftsTests {
+    /// A tier-A account in Jakarta and a tier-B one in Dubai, a contact each in the
+    /// country's language and one in English.
     func world() throws -> CLIScratch {
         let scratch = try CLIScratch()
-        try scratch.importCustomers(
-            accounts: "key,name,tier,owner,country,region,locale,created_on,status\n"
-                + "JKT-BAJA,PT Baja Nusantara,A,sarah.chen,ID,Jakarta,id,2020-01-15,active\n"
-                + "DXB-TRADE,Gulf Trading LLC,B,sarah.chen,AE,Dubai,ar,2020-01-15,active\n",
-            contacts: "key,account,name,salutation,title,role,status,phone,email,chat,channel,locale,birthday,birthday_calendar\n"
-                + "jb-sari,JKT-BAJA,Dewi Sari,Ibu Dewi,Purchasing Manager,decision-maker,current,,dewi@example.co.id,,email,id,,\n"
-                + "dt-hassan,DXB-TRADE,Omar Hassan,,Procurement Director,decision-maker,current,,,omar_h,chat,ar,,\n"
-                + "dt-smith,DXB-TRADE,John Smith,,Finance,influencer,current,,john@example.ae,,email,en,,\n")
+        try scratch.importCustomers(accounts: [
+            "JKT-BAJA,PT Baja Nusantara,A,sarah.chen,ID,Jakarta,id,2020-01-15,active",
+            "DXB-TRADE,Gulf Trading LLC,B,sarah.chen,AE,Dubai,ar,2020-01-15,active",
+        ], contacts: [
+            "jb-sari,JKT-BAJA,Dewi Sari,Ibu Dewi,Purchasing Manager,decision-maker,current,,dewi@example.co.id,,email,id,,",
+            "dt-hassan,DXB-TRADE,Omar Hassan,,Procurement Director,decision-maker,current,,,omar_h,chat,ar,,",
+            "dt-smith,DXB-TRADE,John Smith,,Finance,influencer,current,,john@example.ae,,email,en,,",
+        ])
         return scratch
     }
 

@@ -40,12 +40,15 @@ final class CLIScratch {
         }
     }
 
-    /// The shipped reps, then accounts and contacts given as CSV text (header included).
-    func importCustomers(accounts: String, contacts: String) throws {
+    static let accountsHeader = "key,name,tier,owner,country,region,locale,created_on,status"
+    static let contactsHeader = "key,account,name,salutation,title,role,status,phone,email,chat,channel,locale,birthday,birthday_calendar"
+
+    /// The shipped reps, then accounts and contacts given as CSV rows (headers above).
+    func importCustomers(accounts: [String], contacts: [String]) throws {
         #expect(exitCode(["import", "reps", Self.fixture("reps.csv"), "--db", db]) == 0)
-        for (kind, text) in [("accounts", accounts), ("contacts", contacts)] {
+        for (kind, header, rows) in [("accounts", Self.accountsHeader, accounts), ("contacts", Self.contactsHeader, contacts)] {
             let url = directory.appendingPathComponent("\(kind).csv")
-            try text.write(to: url, atomically: true, encoding: .utf8)
+            try ([header] + rows).map { $0 + "\n" }.joined().write(to: url, atomically: true, encoding: .utf8)
             #expect(exitCode(["import", kind, url.path, "--db", db]) == 0, "\(kind)")
         }
     }
