@@ -127,6 +127,23 @@ import Testing
                               day: key == "eid-al-adha" ? 10 : 1, years: day.year...day.year).contains(day))
     }
 
+    /// The national days, from the year each began (docs/calendars.md): absent the year
+    /// before, then every year on their date.
+    @Test(arguments: [
+        ("ID", "independence-day", 1945, 8, 17), ("MY", "national-day", 1957, 8, 31),
+        ("AE", "national-day", 1971, 12, 2), ("SA", "national-day", 2005, 9, 23),
+        ("TR", "republic-day", 1923, 10, 29), ("EG", "revolution-day", 1953, 7, 23),
+        ("PK", "independence-day", 1947, 8, 14),
+    ])
+    func nationalDays(country: String, key: String, since: Int, month: Int, day: Int) throws {
+        let calendar = try ShippedCalendars.load()
+        #expect(try dates(calendar, country, since - 1, key).isEmpty)
+        for year in [since, 2026, 2099] {
+            #expect(try dates(calendar, country, year, key) == [CivilDate(year: year, month: month, day: day)!])
+        }
+        #expect(try dates(calendar, country, 2026, "new-year") == [CivilDate("2026-01-01")!])
+    }
+
     // MARK: Edges
 
     /// A Hijri year is 11 days shorter than a Gregorian one: 1968 and 2000 each hold two
