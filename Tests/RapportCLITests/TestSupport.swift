@@ -40,6 +40,27 @@ final class CLIScratch {
         }
     }
 
+    static let accountsHeader = "key,name,tier,owner,country,region,locale,created_on,status"
+    static let contactsHeader = "key,account,name,salutation,title,role,status,phone,email,chat,channel,locale,birthday,birthday_calendar"
+
+    /// The shipped reps, then accounts and contacts given as CSV rows (headers above).
+    func importCustomers(accounts: [String], contacts: [String]) throws {
+        #expect(exitCode(["import", "reps", Self.fixture("reps.csv"), "--db", db]) == 0)
+        for (kind, header, rows) in [("accounts", Self.accountsHeader, accounts), ("contacts", Self.contactsHeader, contacts)] {
+            let url = directory.appendingPathComponent("\(kind).csv")
+            try ([header] + rows).map { $0 + "\n" }.joined().write(to: url, atomically: true, encoding: .utf8)
+            #expect(exitCode(["import", kind, url.path, "--db", db]) == 0, "\(kind)")
+        }
+    }
+
+    /// The text of every draft `rapport drafts --date DATE` writes.
+    func drafts(date: String) throws -> [String] {
+        let out = directory.appendingPathComponent("drafts-\(date)")
+        #expect(exitCode(["drafts", "--db", db, "--date", date, "--out", out.path, "--format", "txt"]) == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        return try names.map { try String(contentsOf: out.appendingPathComponent($0), encoding: .utf8) }
+    }
+
     func count(_ sql: String) throws -> Int? {
         try Database.openRapport(path: db).scalarInt(sql)
     }

@@ -13,6 +13,8 @@ struct CountryCalendar: Sendable {
 
     let country: String
     let lunisolar: LunisolarCalendar
+    /// The calendar of `islamic:` rules (the files' `islamic:` blocks).
+    let islamic: IslamicCalendar
     /// The country's main locale (`locale:`), for listings that name no locale.
     let locale: String
     /// In file order (user additions after the shipped ones).
@@ -31,7 +33,7 @@ struct CountryCalendar: Sendable {
             if case .relative(let other) = occasion.rule {
                 base = candidates[other] ?? []
             } else {
-                base = occasion.rule.baseDates(years: window, lunisolar: lunisolar)
+                base = occasion.rule.baseDates(years: window, lunisolar: lunisolar, islamic: islamic)
             }
             candidates[occasion.key] = base.map { $0.adding(days: occasion.offset) }.filter { date in
                 (occasion.since.map { date.year >= $0 } ?? true) && (occasion.until.map { date.year <= $0 } ?? true)
@@ -105,8 +107,13 @@ extension CountryCalendar {
         let order = evaluationOrder(occasions, entries: entries, problems: &problems)
         if !problems.isEmpty { return .failure(.data(problems.joined(separator: "\n"))) }
         let meridian = user?.meridian ?? base?.meridian ?? .china
+        // A user's official days are added to (and win over) the shipped ones.
+        let islamic = IslamicCalendar(
+            base: user?.islamic.base ?? base?.islamic.base ?? .ummAlQura, lag: user?.islamic.lag ?? base?.islamic.lag ?? 0,
+            official: (base?.islamic.official ?? [:]).merging(user?.islamic.official ?? [:]) { _, mine in mine })
         return .success(CountryCalendar(
-            country: country, lunisolar: meridian.calendar, locale: user?.locale ?? base?.locale ?? config.defaultLocale,
+            country: country, lunisolar: meridian.calendar, islamic: islamic,
+            locale: user?.locale ?? base?.locale ?? config.defaultLocale,
             occasions: occasions, evaluationOrder: order))
     }
 

@@ -45,6 +45,8 @@ extension HolidayFile {
                 if let flag = value.bool { file.replacesShipped = flag } else {
                     file.problems.append("\(path):\(line): replace: expected true or false")
                 }
+            case "islamic":
+                file.islamic = parseIslamic(value, field: keyNode, path: path, problems: &file.problems)
             case "occasions":
                 sawOccasions = true
                 guard let items = value.sequence else {
@@ -211,6 +213,8 @@ extension HolidayFile {
             return Easter(rawValue: text).map(OccasionRule.easter)
         case "hindu":
             return HinduDate(text).map(OccasionRule.hindu)
+        case "islamic":
+            return parseIslamicRule(text)
         case "from":
             return isKey(text) ? .relative(to: text) : nil
         default:
@@ -226,6 +230,7 @@ extension HolidayFile {
         case "solar_term": return "solar_term: unknown term '\(text)' (one of \(SolarTerm.allCases.map(\.key).joined(separator: ", ")))"
         case "easter": return "easter: '\(text)' is not western or orthodox"
         case "hindu": return "hindu: '\(text)' is not a Hindu date such as ashvina-amavasya, phalguna-purnima at pradosh or bhadrapada-shukla-4"
+        case "islamic": return islamicRuleProblem(text)
         default: return "from: '\(text)' is not an occasion key"
         }
     }

@@ -53,16 +53,18 @@ struct HolidayFile: Sendable {
     /// In a user's file: ignore the shipped file of the country altogether.
     var replacesShipped = false
     var occasions: [Entry] = []
+    /// The `islamic:` block: the base Hijri calendar and officially kept days.
+    var islamic = IslamicSettings()
     /// Problems found while reading, already formatted `FILE:LINE: …`.
     var problems: [String] = []
 
     /// The fields an occasion may have; the first ones are the rule kinds.
-    static let ruleFields = ["date", "weekday", "lunar", "solar_term", "easter", "from", "hindu"]
+    static let ruleFields = ["date", "weekday", "lunar", "solar_term", "easter", "from", "hindu", "islamic"]
     static let occasionFields = ruleFields + [
         "key", "names", "offset", "greeting", "tiers", "lead", "gift", "gift_tiers", "gift_lead", "template",
         "since", "until", "remove", "rules",
     ]
-    static let fileFields = ["country", "meridian", "locale", "replace", "occasions"]
+    static let fileFields = ["country", "meridian", "locale", "replace", "occasions", "islamic"]
     /// An offset further than this is surely a mistake (and would fall outside the years searched).
     static let maxOffset = 366
 }

@@ -17,6 +17,8 @@ public enum OccasionRule: Hashable, Sendable {
     case easter(Easter)
     /// A Hindu lunisolar date (`hindu: ashvina-amavasya at pradosh`), reckoned for India.
     case hindu(HinduDate)
+    /// A Hijri month-day (`islamic: 10-01`, Eid al-Fitr) in the country's Islamic calendar.
+    case islamic(month: Int, day: Int)
     /// Another occasion of the same file (`from: thanksgiving`); with `offset` the days after it.
     case relative(to: String)
     /// Rules that held in turn (`rules:`), each for a range of Gregorian years.
@@ -24,8 +26,9 @@ public enum OccasionRule: Hashable, Sendable {
 
     /// The rule's dates before the occasion's offset: one per Gregorian year of `years`,
     /// or per lunar year for lunar rules (those of `years` and the one before, so every
-    /// date falling in `years` is among them). `relative` has no dates of its own.
-    func baseDates(years: ClosedRange<Int>, lunisolar: LunisolarCalendar) -> [CivilDate] {
+    /// date falling in `years` is among them; Hijri rules per Hijri year overlapping
+    /// `years`). `relative` has no dates of its own.
+    func baseDates(years: ClosedRange<Int>, lunisolar: LunisolarCalendar, islamic: IslamicCalendar) -> [CivilDate] {
         switch self {
         case .fixed(let month, let day):
             return years.compactMap { CivilDate.yearly(month: month, day: day, in: $0) }
@@ -42,9 +45,11 @@ public enum OccasionRule: Hashable, Sendable {
         case .easter(let computus):
             return years.map { computus.sunday(in: $0) }
         case .byYears(let rules):
-            return rules.flatMap { $0.baseDates(years: years, lunisolar: lunisolar) }
+            return rules.flatMap { $0.baseDates(years: years, lunisolar: lunisolar, islamic: islamic) }
         case .hindu(let date):
             return HinduCalendar.india.dates(of: date, years: years)
+        case .islamic(let month, let day):
+            return islamic.dates(month: month, day: day, years: years)
         case .relative:
             return []
         }

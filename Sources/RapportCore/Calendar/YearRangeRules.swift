@@ -12,8 +12,8 @@ public struct YearRangeRule: Hashable, Sendable {
     func holds(in year: Int) -> Bool { (since.map { year >= $0 } ?? true) && (until.map { year <= $0 } ?? true) }
 
     /// The rule's dates in `years` (before the occasion's offset) that fall in the years it held.
-    func baseDates(years: ClosedRange<Int>, lunisolar: LunisolarCalendar) -> [CivilDate] {
-        rule.baseDates(years: years, lunisolar: lunisolar).filter { holds(in: $0.year) }
+    func baseDates(years: ClosedRange<Int>, lunisolar: LunisolarCalendar, islamic: IslamicCalendar) -> [CivilDate] {
+        rule.baseDates(years: years, lunisolar: lunisolar, islamic: islamic).filter { holds(in: $0.year) }
     }
 }
 

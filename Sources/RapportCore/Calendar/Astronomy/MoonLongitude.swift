@@ -9,28 +9,46 @@ enum MoonLongitude {
     /// One row of table 47.A: multiples of D, M, M′, F and Σl in 1e-6 degrees.
     typealias Term = (d: Double, m: Double, mp: Double, f: Double, coefficient: Double)
 
+    /// The mean arguments of chapter 47 in degrees (L′, D, M, M′, F) and E, at `t`
+    /// Julian centuries of TT from J2000.0.
+    struct Arguments {
+        let lp: Double, d: Double, m: Double, mp: Double, f: Double, e: Double
+
+        init(t: Double) {
+            let t2 = t * t, t3 = t2 * t, t4 = t3 * t
+            lp = 218.3164477 + 481_267.88123421 * t - 0.0015786 * t2 + t3 / 538_841 - t4 / 65_194_000
+            d = 297.8501921 + 445_267.1114034 * t - 0.0018819 * t2 + t3 / 545_868 - t4 / 113_065_000
+            m = 357.5291092 + 35_999.0502909 * t - 0.0001536 * t2 + t3 / 24_490_000
+            mp = 134.9633964 + 477_198.8675055 * t + 0.0087414 * t2 + t3 / 69_699 - t4 / 14_712_000
+            f = 93.2720950 + 483_202.0175233 * t - 0.0036539 * t2 - t3 / 3_526_000 + t4 / 863_310_000
+            // The Earth's orbital eccentricity shrinks: terms in M are scaled by E, in 2M by E².
+            e = 1 - 0.002516 * t - 0.0000074 * t2
+        }
+
+        /// Σ coefficient × sin (or cos) of each term's argument, E-scaled.
+        func sum(_ terms: [Term], cosine: Bool = false) -> Double {
+            var sum = 0.0
+            for term in terms {
+                let argument = radians(term.d * d + term.m * m + term.mp * mp + term.f * f)
+                let scale = term.m == 0 ? 1 : (abs(term.m) == 1 ? e : e * e)
+                sum += term.coefficient * scale * (cosine ? cos(argument) : sin(argument))
+            }
+            return sum
+        }
+    }
+
     /// True longitude of date (no nutation), degrees 0 ..< 360, at a Julian Ephemeris Day.
     static func trueLongitude(jde: Double) -> Double {
         let t = JulianDay.centuries(sinceJ2000: jde)
-        let t2 = t * t, t3 = t2 * t, t4 = t3 * t
-        let lp = 218.3164477 + 481_267.88123421 * t - 0.0015786 * t2 + t3 / 538_841 - t4 / 65_194_000
-        let d = 297.8501921 + 445_267.1114034 * t - 0.0018819 * t2 + t3 / 545_868 - t4 / 113_065_000
-        let m = 357.5291092 + 35_999.0502909 * t - 0.0001536 * t2 + t3 / 24_490_000
-        let mp = 134.9633964 + 477_198.8675055 * t + 0.0087414 * t2 + t3 / 69_699 - t4 / 14_712_000
-        let f = 93.2720950 + 483_202.0175233 * t - 0.0036539 * t2 - t3 / 3_526_000 + t4 / 863_310_000
+        return trueLongitude(Arguments(t: t), t: t)
+    }
+
+    static func trueLongitude(_ x: Arguments, t: Double) -> Double {
         let a1 = 119.75 + 131.849 * t
         let a2 = 53.09 + 479_264.290 * t
-        // The Earth's orbital eccentricity shrinks: terms in M are scaled by E, in 2M by E².
-        let e = 1 - 0.002516 * t - 0.0000074 * t2
-
-        var sum = 0.0
-        for term in terms {
-            let argument = radians(term.d * d + term.m * m + term.mp * mp + term.f * f)
-            let scale = term.m == 0 ? 1 : (abs(term.m) == 1 ? e : e * e)
-            sum += term.coefficient * scale * sin(argument)
-        }
-        sum += 3958 * sin(radians(a1)) + 1962 * sin(radians(lp - f)) + 318 * sin(radians(a2))
-        return SunLongitude.normalized(lp + sum / 1_000_000)
+        var sum = x.sum(terms)
+        sum += 3958 * sin(radians(a1)) + 1962 * sin(radians(x.lp - x.f)) + 318 * sin(radians(a2))
+        return SunLongitude.normalized(x.lp + sum / 1_000_000)
     }
 
     /// Table 47.A, longitude column (the one row with Σl = 0 left out).

@@ -57,7 +57,7 @@ enum Sunrise {
     }
 
     /// Greenwich mean sidereal time in degrees at a Julian Day (UT), Meeus 12.4.
-    private static func siderealTime(jd: Double) -> Double {
+    static func siderealTime(jd: Double) -> Double {
         let t = JulianDay.centuries(sinceJ2000: jd)
         return 280.460_618_37 + 360.985_647_366_29 * (jd - JulianDay.j2000) + 0.000_387_933 * t * t - t * t * t / 38_710_000
     }
