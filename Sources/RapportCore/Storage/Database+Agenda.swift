@@ -264,6 +264,8 @@ extension Database {
             try loadPromises(scope: scope, into: &sources.partials)
         case .snoozes:
             try loadSnoozes(from: from, scope: scope, into: &sources.partials)
+        case .payers:
+            for (id, history) in try agendaPayerHistories(window) { sources.partials[id, default: Partial()].payer = history }
         case .touches:
             // Recent touches: the short windows need their kinds; days of the range need all.
             let touchSQL = """
@@ -286,9 +288,10 @@ extension Database {
         var invoices: [InvoiceHistory] = []
         var promises: [Promise] = []
         var snoozes: [Snooze] = []
+        var payer: PayerHistory?
 
         /// Whether it holds something that can give a reason (not only snoozes).
-        var namesAReason: Bool { !contacts.isEmpty || !events.isEmpty || !invoices.isEmpty || !promises.isEmpty }
+        var namesAReason: Bool { !contacts.isEmpty || !events.isEmpty || !invoices.isEmpty || !promises.isEmpty || payer != nil }
 
         /// Moves the data into the history (after what it holds), naming the account by its
         /// key (the per-source queries only knew its row id).
@@ -310,6 +313,7 @@ extension Database {
             add(invoices, to: &history.invoices)
             add(promises, to: &history.promises)
             add(snoozes, to: &history.snoozes)
+            if let payer { history.payer = payer }
         }
     }
 
