@@ -26,17 +26,17 @@ extension Database {
     public func payerInvoices(asOf date: CivilDate, rep: String?) throws -> (invoices: [PayerInvoice], owners: [String: String]) {
         var repHandles: [Int64: String] = [:]
         try forEachRow("SELECT id, handle FROM rep") { repHandles[$0.int64(0)] = $0.string(1) }
-        var ownerFilter = ""
-        var arguments: [any SQLBindable] = [date, date.adding(days: -729)]
+        // ?1 the date, ?2 the start of the year before, ?3 the rep's row id when one is asked.
+        var (ownerFilter, owner): (String, [any SQLBindable]) = ("", [])
         if let rep {
             guard let id = repHandles.first(where: { $0.value == rep })?.key else { throw try unknownRep(rep) }
-            ownerFilter = " AND a.owner_id = ?3"
-            arguments.append(id)
+            (ownerFilter, owner) = (" AND a.owner_id = ?3", [id])
         }
         // Accounts by row id, read once each (their invoices come grouped by the join).
         var accounts: [Int64: String] = [:]
         var owners: [String: String] = [:]
-        try forEachRow("SELECT a.id, a.key, a.owner_id FROM account a WHERE a.created_on <= ?1" + ownerFilter, arguments) { row in
+        let accountSQL = "SELECT a.id, a.key, a.owner_id FROM account a WHERE a.created_on <= ?1" + ownerFilter.replacingOccurrences(of: "?3", with: "?2")
+        try forEachRow(accountSQL, [date] + owner) { row in
             let key = row.string(1)
             accounts[row.int64(0)] = key
             owners[key] = repHandles[row.int64(2)] ?? ""
@@ -50,7 +50,7 @@ extension Database {
             """ + ownerFilter
         var invoices: [PayerInvoice] = []
         var currencies = TextValues()
-        try forEachRow(sql, arguments) { row in
+        try forEachRow(sql, [date, date.adding(days: -729)] + owner) { row in
             let number = row.string(1)
             guard let account = accounts[row.int64(0)] else { return }
             guard let issued = row.date(3), let due = row.date(4) else {
