@@ -11,6 +11,8 @@ public struct AuditReport: Hashable, Sendable {
     /// By rep, then currency; nil when no rates were given.
     public var policy: [PolicyLine]?
     public var rates: AuditPolicy?
+    /// Payer behaviour as of `to` (PayerAudit.swift).
+    public var payers = PayerAudit()
 
     /// Computes the audit from plain values: no I/O, no clock. Accounts created after
     /// `to` are left out; see `AuditInput` for what the input must hold. The money half
@@ -55,9 +57,13 @@ public struct AuditReport: Hashable, Sendable {
                 logged: touches.logged[rep.handle] ?? TouchMix())
         }
 
-        return AuditReport(
+        var report = AuditReport(
             period: period, accounts: audits, reps: scorecards, receivables: moneyHalf.receivables,
             policy: moneyHalf.policy, rates: policy)
+        report.payers = PayerAudit.compute(
+            moneyHalf.payerInvoices, owners: Dictionary(uniqueKeysWithValues: accounts.map { ($0.key, $0.owner) }),
+            reps: reps.map(\.handle), asOf: period.to, minWorsening: config.payerMinWorseningDays)
+        return report
     }
 }
 
@@ -67,6 +73,8 @@ struct MoneyHalf: Sendable {
     var promises: [PromiseTally]
     var receivables: [CurrencyReceivables]
     var policy: [PolicyLine]?
+    /// The ledger's invoices as of `to`, for the payer figures.
+    var payerInvoices: [PayerInvoice]
 
     init(
         _ input: AuditInput, accounts: [Account], position: [String: Int], reps: [String], period: AuditPeriod,
@@ -83,6 +91,7 @@ struct MoneyHalf: Sendable {
         }
 
         receivables = try CurrencyReceivables.compute(ledger: ledger, period: period)
+        payerInvoices = ledger.entries.map(PayerInvoice.init)
 
         if let rates {
             var owners: [String: String] = Dictionary(minimumCapacity: accounts.count)
