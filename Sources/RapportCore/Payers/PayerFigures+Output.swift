@@ -11,15 +11,15 @@ extension PayerFigures {
     public func write(to out: inout JSONText) {
         out.beginObject()
         out.key("account"); out.string(account)
-        out.key("avg_days_beyond"); out.double(avgDaysBeyond)
+        out.key("avg_days_beyond"); out.decimal(avgTenths, scale: 1)
         out.key("currency"); out.string(currency)
         out.key("invoices"); out.int(invoices)
-        out.key("on_time_share"); out.double(onTimeShare.map { PayerFigures.rounded($0, places: 4) })
+        out.key("on_time_share"); out.decimal(onTimeShareUnits, scale: 4)
         out.key("open_amount"); out.int(openAmount)
         out.key("p90_days_beyond"); out.int(p90DaysBeyond)
-        out.key("prior_avg_days_beyond"); out.double(priorAvgDaysBeyond)
+        out.key("prior_avg_days_beyond"); out.decimal(priorAvgTenths, scale: 1)
         out.key("rep"); out.string(rep)
-        out.key("trend_days"); out.double(trendDays)
+        out.key("trend_days"); out.decimal(trendTenths, scale: 1)
         out.endObject()
     }
 
@@ -37,7 +37,7 @@ extension PayerFigures {
     public var csvCells: [String] {
         func number(_ value: Double?) -> String { value.map { $0.description.hasSuffix(".0") ? String($0.description.dropLast(2)) : $0.description } ?? "" }
         return [
-            account, rep, currency, String(invoices), number(onTimeShare.map { PayerFigures.rounded($0, places: 4) }),
+            account, rep, currency, String(invoices), number(onTimeShare),
             number(avgDaysBeyond), p90DaysBeyond.map(String.init) ?? "", number(priorAvgDaysBeyond), number(trendDays),
             Currency.plain(openAmount, currency: currency),
         ]
@@ -65,12 +65,5 @@ extension PayerFigures {
         }
         if openAmount > 0 { text += ", " + MoneyFormat.format(Money(minor: openAmount, currency: currency), locale: locale) + " open" }
         return text
-    }
-
-    /// `value` rounded half up to `places` decimals (shares: 2 of 3 = 0.6667).
-    static func rounded(_ value: Double, places: Int) -> Double {
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        return (value * scale).rounded() / scale
     }
 }

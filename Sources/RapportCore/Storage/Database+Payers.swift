@@ -27,15 +27,16 @@ extension Database {
         var repHandles: [Int64: String] = [:]
         try forEachRow("SELECT id, handle FROM rep") { repHandles[$0.int64(0)] = $0.string(1) }
         // ?1 the date, ?2 the start of the year before, ?3 the rep's row id when one is asked.
-        var (ownerFilter, owner): (String, [any SQLBindable]) = ("", [])
+        var owner: [any SQLBindable] = []
         if let rep {
             guard let id = repHandles.first(where: { $0.value == rep })?.key else { throw try unknownRep(rep) }
-            (ownerFilter, owner) = (" AND a.owner_id = ?3", [id])
+            owner = [id]
         }
-        // Accounts by row id, read once each (their invoices come grouped by the join).
+        // The accounts that exist on the date (and the rep's), by row id: the invoice scan
+        // keeps those of these accounts, without a join per invoice.
         var accounts: [Int64: String] = [:]
         var owners: [String: String] = [:]
-        let accountSQL = "SELECT a.id, a.key, a.owner_id FROM account a WHERE a.created_on <= ?1" + ownerFilter.replacingOccurrences(of: "?3", with: "?2")
+        let accountSQL = "SELECT a.id, a.key, a.owner_id FROM account a WHERE a.created_on <= ?1" + (rep == nil ? "" : " AND a.owner_id = ?2")
         try forEachRow(accountSQL, [date] + owner) { row in
             let key = row.string(1)
             accounts[row.int64(0)] = key
@@ -45,9 +46,9 @@ extension Database {
             SELECT i.account_id, i.number, i.currency, i.issued_on, i.due_on, i.amount, \(Self.paidOffSQL("i")),
                    CASE WHEN i.last_paid_on IS NULL OR i.last_paid_on <= ?1 THEN i.paid_total
                         ELSE COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.invoice_id = i.id AND p.paid_on <= ?1), 0) END
-            FROM invoice i JOIN account a ON a.id = i.account_id
-            WHERE i.issued_on <= ?1 AND a.created_on <= ?1 AND (i.due_on >= ?2 OR i.paid_total < i.amount OR i.last_paid_on > ?1)
-            """ + ownerFilter
+            FROM invoice i
+            WHERE i.issued_on <= ?1 AND (i.due_on >= ?2 OR i.paid_total < i.amount OR i.last_paid_on > ?1)
+            """ + (rep == nil ? "" : " AND i.account_id IN (SELECT id FROM account WHERE owner_id = ?3)")
         var invoices: [PayerInvoice] = []
         var currencies = TextValues()
         try forEachRow(sql, [date, date.adding(days: -729)] + owner) { row in
