@@ -16,21 +16,21 @@ extension Database {
     func agendaPayerHistories(_ window: AgendaSourceWindow) throws -> [Int64: PayerHistory] {
         let (from, through, config, scope) = (window.from, window.through, window.config, window.scope)
         guard !config.payerTiers.isEmpty else { return [:] }
-        // The count reads `invoice_paid_off` alone (partial, by account); only the few
-        // accounts with six paid invoices have their rows read. An overpaid invoice may be
-        // paid off before its last payment, so it counts whatever its last payment date.
-        func settled(_ i: String) -> String { "\(i)paid_total >= \(i)amount AND (\(i)last_paid_on <= ?2 OR \(i)paid_total > \(i)amount)" }
+        // The count reads `invoice_paid_off` alone (partial, by account: every invoice paid
+        // in full, whenever — a superset); only the few accounts with six have their rows
+        // read, those paid off by the last day. An overpaid invoice may be paid off before
+        // its last payment, so it is read whatever its last payment date.
         let sql = """
             WITH counted AS MATERIALIZED (
                 SELECT account_id FROM invoice INDEXED BY invoice_paid_off
-                WHERE \(settled(""))\(scope.byAccountColumn("account_id", first: 4))
+                WHERE paid_total >= amount\(scope.byAccountColumn("account_id", first: 4))
                 GROUP BY account_id HAVING COUNT(*) >= 6),
             chosen AS MATERIALIZED (
                 SELECT c.account_id FROM counted c JOIN account a ON a.id = c.account_id
                 WHERE a.tier IN (SELECT value FROM json_each(?3)))
             SELECT i.account_id, i.number, i.due_on, \(Self.paidOffSQL("i")) AS paid_off
             FROM chosen c JOIN invoice i ON i.account_id = c.account_id
-            WHERE \(settled("i.")) AND i.issued_on <= ?2
+            WHERE i.paid_total >= i.amount AND (i.last_paid_on <= ?2 OR i.paid_total > i.amount) AND i.issued_on <= ?2
             ORDER BY i.account_id
             """
         var paid: [Int64: [PaidInvoice]] = [:]
