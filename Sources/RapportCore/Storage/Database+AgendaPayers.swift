@@ -16,13 +16,14 @@ extension Database {
     func agendaPayerHistories(_ window: AgendaSourceWindow) throws -> [Int64: PayerHistory] {
         let (from, through, config, scope) = (window.from, window.through, window.config, window.scope)
         guard !config.payerTiers.isEmpty else { return [:] }
-        // The count reads `invoice_paid_off` alone (partial, by account: every invoice paid
+        // The count reads `invoice_paid_off` alone when it is there (not named: a file not
+        // yet migrated must still give its agenda), partial, by account: every invoice paid
         // in full, whenever — a superset); only the few accounts with six have their rows
         // read, those paid off by the last day. An overpaid invoice may be paid off before
         // its last payment, so it is read whatever its last payment date.
         let sql = """
             WITH counted AS MATERIALIZED (
-                SELECT account_id FROM invoice INDEXED BY invoice_paid_off
+                SELECT account_id FROM invoice
                 WHERE paid_total >= amount\(scope.byAccountColumn("account_id", first: 4))
                 GROUP BY account_id HAVING COUNT(*) >= 6),
             chosen AS MATERIALIZED (
