@@ -60,7 +60,7 @@ extension Database {
     /// occasion window puts on the agenda and those a source names.
     ///
     /// With `shared` (one of two parts over all reps), this part reads only the unpaid
-    /// invoices of its own range; the other sources come from `agendaSharedSources`, read
+    /// invoices and the payer source of its own range; the other sources come from `agendaSharedSources`, read
     /// once for both parts by the two threads (`AgendaSourceTasks`), and waited for after
     /// the invoices.
     func agendaLoad(
@@ -75,6 +75,8 @@ extension Database {
             sources = try agendaSources(window)
         } else {
             try loadInvoices(window, rows: .unpaid, into: &sources.partials)
+            // By account too: each part counts its own accounts' paid invoices, in parallel.
+            try load(.payers, window, into: &sources)
             for handoff in shared { common.append(try handoff.wait()) }
         }
         // (A snooze alone gives no reason.)
