@@ -79,3 +79,48 @@ import Testing
         #expect(line.words(locale: "zh-CN") == "paid on time → 16 days late over the last 6 invoices, ¥240,000.00 open")
     }
 }
+
+/// The agenda's payer source through the SQL: replayed days, the touches that close it by
+/// the role of their contact, one rep and all.
+@Suite struct PayerAgendaStorageTests {
+    @Test func replayAndDoneByThroughTheDatabase() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("payer-agenda-\(UUID().uuidString).db").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let db = try Database.openRapport(path: path, mode: .create)
+        // Due on the 10th of Jan … Jun 2026, paid 0, 3, 9, 15, 20, 34 days late (the last in
+        // two parts, the second on 07-14, after an overpaid fifth): 4 → 23 days.
+        try db.execute("""
+            INSERT INTO rep (id, handle, name) VALUES (1, 'wang', 'Wang'), (2, 'li', 'Li');
+            INSERT INTO account (id, key, name, tier, owner_id, country, created_on) VALUES
+                (1, 'NB-AUTO', 'NB', 'A', 1, 'CN', '2020-01-01'), (2, 'OTHER', 'O', 'A', 2, 'CN', '2020-01-01');
+            INSERT INTO contact (id, key, account_id, name, role) VALUES
+                (1, 'nb-he', 1, 'He', 'user'), (2, 'nb-sun', 1, 'Sun', 'finance'), (3, 'o-boss', 2, 'Boss', 'decision-maker');
+            INSERT INTO invoice (id, number, account_id, issued_on, due_on, amount, currency) VALUES
+                (1, 'I1', 1, '2025-12-10', '2026-01-10', 1000, 'CNY'), (2, 'I2', 1, '2026-01-10', '2026-02-10', 1000, 'CNY'),
+                (3, 'I3', 1, '2026-02-10', '2026-03-10', 1000, 'CNY'), (4, 'I4', 1, '2026-03-10', '2026-04-10', 1000, 'USD'),
+                (5, 'I5', 1, '2026-04-10', '2026-05-10', 1000, 'CNY'), (6, 'I6', 1, '2026-05-10', '2026-06-10', 1000, 'CNY');
+            INSERT INTO payment (invoice_id, paid_on, amount) VALUES
+                (1, '2026-01-10', 1000), (2, '2026-02-13', 1000), (3, '2026-03-19', 1000), (4, '2026-04-25', 1000),
+                (5, '2026-05-30', 1000), (5, '2026-06-20', 300), (6, '2026-06-20', 400), (6, '2026-07-14', 600);
+            INSERT INTO touch (account_id, contact_id, rep_id, date, channel, kind) VALUES
+                (1, 1, 1, '2026-07-15', 'visit', 'visit'),
+                (1, 3, 1, '2026-07-16', 'visit', 'visit'),
+                (1, 2, 1, '2026-07-20', 'call', 'checkin');
+            """)
+        func payer(_ date: String, rep: String? = nil) throws -> Reason? {
+            try agendaItems(db: db, config: RapportConfig(), occasions: FixedOccasions(byCountry: [:]), date: day(date), rep: rep)
+                .first { $0.account == "NB-AUTO" }?.reasons.first { $0.kind == .payer }
+        }
+        #expect(try payer("2026-07-13") == nil)                       // five paid off by then
+        #expect(try payer("2026-07-14")?.payer?.invoices.map(\.daysBeyondTerms) == [0, 3, 9, 15, 20, 34])
+        #expect(try payer("2026-07-15")?.dueOn == day("2026-07-14"))  // a visit with the buyer
+        #expect(try payer("2026-07-19", rep: "wang") != nil)          // another account's decision-maker
+        #expect(try payer("2026-07-20") == nil)                       // the check-in with finance
+        #expect(try payer("2026-07-20", rep: "wang") == nil)
+        // A week at once gives each day what that day gives alone.
+        let week = try agendaDays(db: db, config: RapportConfig(), occasions: FixedOccasions(byCountry: [:]),
+                                  from: day("2026-07-13"), through: day("2026-07-20"), rep: nil)
+        #expect(week.map { $0.items.contains { $0.reasons.contains { $0.kind == .payer } } }
+            == [false, true, true, true, true, true, true, false])
+    }
+}
