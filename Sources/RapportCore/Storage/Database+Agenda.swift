@@ -60,9 +60,9 @@ extension Database {
     /// occasion window puts on the agenda and those a source names.
     ///
     /// With `shared` (one of two parts over all reps), this part reads only the unpaid
-    /// invoices and the payer source of its own range; the other sources come from `agendaSharedSources`, read
-    /// once for both parts by the two threads (`AgendaSourceTasks`), and waited for after
-    /// the invoices.
+    /// invoices and the payer source of its own range; the other sources come from
+    /// `agendaSharedSources`, read once for both parts by the two threads
+    /// (`AgendaSourceTasks`), and waited for after those.
     func agendaLoad(
         _ plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<AgendaSources>] = [],
         _ body: (inout AgendaHistory, _ reachContactID: Int64) throws -> Void
