@@ -28,7 +28,9 @@ public struct AuditReport: Hashable, Sendable {
         let reps = input.reps.sorted { $0.handle < $1.handle }
         let positions = position
         let money = BackgroundWork {
-            try MoneyHalf(input, accounts: accounts, position: positions, reps: reps.map(\.handle), period: period, policy: policy)
+            try MoneyHalf(
+                input, accounts: accounts, position: positions, reps: reps.map(\.handle), period: period, policy: policy,
+                minWorsening: config.payerMinWorseningDays)
         }
         let touches = TouchesByAccount(input.touches, accounts: position, period: period)
         let moneyHalf: MoneyHalf
@@ -57,13 +59,9 @@ public struct AuditReport: Hashable, Sendable {
                 logged: touches.logged[rep.handle] ?? TouchMix())
         }
 
-        var report = AuditReport(
+        return AuditReport(
             period: period, accounts: audits, reps: scorecards, receivables: moneyHalf.receivables,
-            policy: moneyHalf.policy, rates: policy)
-        report.payers = PayerAudit.compute(
-            moneyHalf.payerInvoices, owners: Dictionary(uniqueKeysWithValues: accounts.map { ($0.key, $0.owner) }),
-            reps: reps.map(\.handle), asOf: period.to, minWorsening: config.payerMinWorseningDays)
-        return report
+            policy: moneyHalf.policy, rates: policy, payers: moneyHalf.payers)
     }
 }
 
@@ -73,12 +71,12 @@ struct MoneyHalf: Sendable {
     var promises: [PromiseTally]
     var receivables: [CurrencyReceivables]
     var policy: [PolicyLine]?
-    /// The ledger's invoices as of `to`, for the payer figures.
-    var payerInvoices: [PayerInvoice]
+    /// Payer behaviour as of `to`, from the ledger's invoices.
+    var payers: PayerAudit
 
     init(
         _ input: AuditInput, accounts: [Account], position: [String: Int], reps: [String], period: AuditPeriod,
-        policy rates: AuditPolicy?
+        policy rates: AuditPolicy?, minWorsening: Int
     ) throws(RapportError) {
         let ledger = InvoiceLedger(
             invoices: input.invoices, payments: input.payments, asOf: period.to,
@@ -91,13 +89,15 @@ struct MoneyHalf: Sendable {
         }
 
         receivables = try CurrencyReceivables.compute(ledger: ledger, period: period)
-        payerInvoices = ledger.entries.map(PayerInvoice.init)
 
+        var owners: [String: String] = Dictionary(minimumCapacity: accounts.count)
+        for account in accounts { owners[account.key] = account.owner }
         if let rates {
-            var owners: [String: String] = Dictionary(minimumCapacity: accounts.count)
-            for account in accounts { owners[account.key] = account.owner }
             policy = try PolicyLine.compute(ledger: ledger, owners: owners, reps: reps, period: period, policy: rates)
         }
+        // On this thread, beside the touch half.
+        payers = PayerAudit.compute(
+            ledger.entries.map(PayerInvoice.init), owners: owners, reps: reps, asOf: period.to, minWorsening: minWorsening)
     }
 }
 
