@@ -2,7 +2,7 @@ import Foundation
 import RapportCore
 
 // `rapport-bench agenda --db PATH [--generate] [--date D] [--rep HANDLE] [--runs N]
-//                      [--occasions calendar|festival|none] [--profile | --today-only]`
+//                      [--occasions calendar|festival|none] [--profile | --today-only] [--without-payer]`
 //
 // Times the agenda on a large database in-process — all reps, one rep, one day and a
 // week — against the sqlite3 shell running one hand-written query that lists the accounts
@@ -20,7 +20,7 @@ enum AgendaBench {
         while let argument = rest.popFirst() {
             guard argument.hasPrefix("--") else { throw BenchError("unexpected argument \(argument)") }
             let name = String(argument.dropFirst(2))
-            if ["generate", "profile", "today-only"].contains(name) { flags.insert(name); continue }
+            if ["generate", "profile", "today-only", "without-payer"].contains(name) { flags.insert(name); continue }
             guard let value = rest.popFirst() else { throw BenchError("--\(name) needs a value") }
             options[name] = value
         }
@@ -39,7 +39,10 @@ enum AgendaBench {
         // Opening migrates an older file once; that is not part of the timings.
         let db = try Database.openRapport(path: path)
         // The shipped settings and holiday calendar, as `rapport today` loads them.
-        let config = try RapportConfig.load(directory: ShippedResources.configDirectory)
+        var config = try RapportConfig.load(directory: ShippedResources.configDirectory)
+        // `--without-payer`: no tier gets the payer reason, so its source is never read
+        // (what the payer reason costs, measured in one build).
+        if flags.contains("without-payer") { config.payerTiers = [] }
         let occasionKind = options["occasions"] ?? "calendar"
         let occasions: any OccasionSource
         switch occasionKind {

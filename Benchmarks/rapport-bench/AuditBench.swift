@@ -38,6 +38,7 @@ enum AuditBench {
         var auditCPU: [Double] = []
         var loadTimes: [Double] = []
         var encodeTimes: [Double] = []
+        var payerTimes: [Double] = [], payerLines = 0
         var sqlTimes: [Double] = []
         var sqlCPU: [Double] = []
         var sqlPeak = ""
@@ -57,6 +58,14 @@ enum AuditBench {
             let cpuUsed = cpuSeconds(children: false) - cpuStarted
             let json = report.json().utf8
             let encoded = Date()
+            // The payer part alone (issue 14), as the money thread runs it after the ledger.
+            let ledger = InvoiceLedger(invoices: input.invoices, payments: input.payments, asOf: period.to)
+            let payersStarted = Date()
+            let payers = PayerAudit.compute(
+                ledger.entries.map(PayerInvoice.init), owners: Dictionary(uniqueKeysWithValues: input.accounts.map { ($0.key, $0.owner) }),
+                reps: input.reps.map(\.handle), asOf: period.to, minWorsening: config.payerMinWorseningDays)
+            if round > 0 { payerTimes.append(Date().timeIntervalSince(payersStarted)) }
+            payerLines = payers.figures.count
             let compliant = report.accounts.count(where: \.compliant)
             summary = "\(report.accounts.count) accounts, \(compliant) compliant, "
                 + "Σ max gap \(report.accounts.reduce(0) { $0 + $1.maxGapDays }), "
@@ -88,6 +97,7 @@ enum AuditBench {
         let bestSQLCPU = sqlCPU.min() ?? 0
         print(String(format: "in-process    load+metrics wall best %.3f s (load %.3f s), all %@; CPU best %.3f s",
                      best, loadTimes.min() ?? 0, format(auditTimes), bestCPU))
+        print(String(format: "payers part   best %.3f s (%d lines; inside the money thread, beside the touches)", payerTimes.min() ?? 0, payerLines))
         print(String(format: "json encode   best %.3f s (not part of the audit time; the CLI's --format json cost)",
                      encodeTimes.min() ?? 0))
         print(String(format: "sqlite3 shell wall best %.3f s, all %@; CPU best %.3f s", bestSQL, format(sqlTimes), bestSQLCPU))

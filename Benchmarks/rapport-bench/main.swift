@@ -8,6 +8,7 @@ let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "drafts": DraftsBench.run,
     "audit": AuditBench.run,
     "agenda": AgendaBench.run,
+    "payers": PayersBench.run,
     "generate": generate,
     "import": importBench,
     "pg-import": PostgresBench.importRun,

@@ -14,6 +14,7 @@ public struct RapportCommand: ParsableCommand {
             DraftsCommand.self,
             TemplatesCommand.self,
             AuditCommand.self,
+            PayersCommand.self,
             TodayCommand.self,
             AgendaCommand.self,
             SnoozeCommand.self,

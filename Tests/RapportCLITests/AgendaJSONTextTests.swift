@@ -38,7 +38,17 @@ import Testing
         let second = AgendaItem(
             date: date, account: "NEW-CO", accountName: "New Co", rep: "li", priority: 2,
             reasons: [Reason(kind: .checkin, dueOn: try day("2026-11-15"), cadenceDays: 14)], daysSinceTouch: nil, tier: "C")
-        return [first, second]
+        // A slipping payer: 0, 3, 9 then 15, 20, 35 days beyond terms (averages 4.0 → 23.3).
+        let paid = try zip([0, 3, 9, 15, 20, 35], 1...6).map { days, month in
+            let due = try day("2026-0\(month)-10")
+            return PaidInvoice(number: "NB-\(month)", dueOn: due, paidOffOn: due.adding(days: days))
+        }
+        var payer = Reason(kind: .payer, dueOn: paid[5].paidOffOn)
+        payer.payer = PayerTrend(invoices: paid)
+        let third = AgendaItem(
+            date: date, account: "NB-AUTO", accountName: "NB", rep: "wang", priority: 3,
+            score: AgendaItem.Score(payer: 19), reasons: [payer], daysSinceTouch: 18, tier: "B")
+        return [first, second, third]
     }
 
     @Test(arguments: [false, true])

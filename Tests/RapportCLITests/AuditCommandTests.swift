@@ -91,7 +91,14 @@ import RapportCore
         #expect(exitCode(["audit", "--db", folder.appendingPathComponent("r.db").path, "--out", out.path] + period) == 0)
         let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
         #expect(lines.first?.hasPrefix("section,rep,account,name,currency,") == true)
-        #expect(lines.dropFirst().map { $0.prefix(while: { $0 != "," }) } == ["rep", "rep", "account", "receivables"])
+        #expect(lines.dropFirst().map { $0.prefix(while: { $0 != "," }) } == ["rep", "rep", "account", "receivables", "payer"])
+        // I1 open 31 days past due at 03-31: one invoice in the last year, none before.
+        let names = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let payer = try #require(lines.last).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let payerCells = Dictionary(uniqueKeysWithValues: zip(names, payer))
+        #expect(payerCells["account"] == "A1" && payerCells["currency"] == "CNY" && payerCells["invoices"] == "1")
+        #expect(payerCells["avg_days_beyond"] == "31" && payerCells["p90_days_beyond"] == "31" && payerCells["trend_days"] == "")
+        #expect(payerCells["open_amount"] == "100000.00")
         let account = try #require(lines.first { $0.hasPrefix("account,") })
         #expect(account.contains(#""'=HYPERLINK(""http://evil.example"",""x"")""#))  // quoted and neutralised
         // Money in major units. I1 100 000.00 issued 02-01, due 02-28, unpaid: at 03-31

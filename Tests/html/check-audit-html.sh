@@ -39,7 +39,8 @@ fail() { echo "FAIL: $*"; exit 1; }
 db="$work/audit.db"
 "$RAPPORT_BIN" init --db "$db" >/dev/null
 # Two reps (one with no account), hostile and CJK names, two currencies, touches before
-# and in the period, partial payments.
+# and in the period, partial payments; HD-MACH's payment slips (on time the year before,
+# 25, 29 and 30 days late since: the payer chart), all paid before the period.
 sqlite3 "$db" <<'SQL'
 INSERT INTO rep (id, handle, name) VALUES (1, 'wang.lei', '王磊'), (2, 'amy', 'Amy <b>Chen</b>'), (3, 'newbie', 'New Rep');
 INSERT INTO account (id, key, name, tier, owner_id, country, created_on) VALUES
@@ -56,8 +57,12 @@ INSERT INTO invoice (id, number, account_id, issued_on, due_on, amount, currency
  (1, 'INV-1', 1, '2024-11-15', '2024-12-15', 10000000, 'CNY'),
  (2, 'INV-2', 1, '2025-01-20', '2025-02-19', 5000000, 'CNY'),
  (3, 'INV-3', 2, '2025-02-01', '2025-03-03', 2500000, 'CNY'),
- (4, 'INV-4', 3, '2025-01-05', '2025-02-04', 1200000, 'JPY');
-INSERT INTO payment (invoice_id, paid_on, amount) VALUES (1, '2025-01-25', 4000000), (2, '2025-03-10', 5000000), (4, '2025-02-20', 600000);
+ (4, 'INV-4', 3, '2025-01-05', '2025-02-04', 1200000, 'JPY'),
+ (5, 'P-1', 1, '2023-05-01', '2023-06-01', 1000000, 'CNY'), (6, 'P-2', 1, '2023-08-01', '2023-09-01', 1000000, 'CNY'),
+ (7, 'P-4', 1, '2024-05-01', '2024-06-01', 1000000, 'CNY'), (8, 'P-5', 1, '2024-08-01', '2024-09-01', 1000000, 'CNY'),
+ (9, 'P-6', 1, '2024-10-01', '2024-11-01', 1000000, 'CNY');
+INSERT INTO payment (invoice_id, paid_on, amount) VALUES (1, '2025-01-25', 4000000), (2, '2025-03-10', 5000000), (4, '2025-02-20', 600000),
+ (5, '2023-06-01', 1000000), (6, '2023-08-30', 1000000), (7, '2024-06-26', 1000000), (8, '2024-09-30', 1000000), (9, '2024-12-01', 1000000);
 SQL
 
 out="$work/report"
@@ -74,6 +79,7 @@ grep -Eqi '(src|href)[[:space:]]*=[[:space:]]*["'"'"']?[a-z]+://' "$page" && fai
 grep -Eqi 'url\(|@import' "$page" && fail "page loads CSS resources"
 grep -q '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;' "$page" || fail "hostile account name not escaped"
 grep -q '<svg' "$page" || fail "no inline SVG chart"
+grep -q 'aria-label="Days beyond terms per quarter, wang.lei' "$page" || fail "no payer chart for the slipping account's rep"
 grep -q '@media print' "$page" || fail "no print stylesheet"
 
 shot="$work/audit.png"

@@ -55,6 +55,7 @@ extension AgendaOutput {
             out.key("checkin"); out.int(score.checkin)
             out.key("due_today"); out.int(score.dueToday)
             out.key("money"); out.int(score.money)
+            out.key("payer"); out.int(score.payer)
             out.key("total"); out.int(score.total)
             out.endObject()
         }
@@ -84,6 +85,23 @@ extension AgendaOutput {
         if let level = why.level { out.key("level"); out.string(level) }
         if let occasion = why.occasion { out.key("occasion"); out.string(occasion) }
         if let date = why.occasionDate { out.key("occasion_date"); out.date(date) }
+        if let slip = why.payer {
+            out.key("payer"); out.beginObject()
+            out.key("avg_days_beyond"); out.double(slip.avgDaysBeyond)
+            out.key("invoices"); out.beginArray()
+            for paid in slip.invoices {
+                out.beginObject()
+                out.key("days_beyond"); out.int(paid.daysBeyond)
+                out.key("due_on"); out.date(paid.dueOn)
+                out.key("number"); out.string(paid.number)
+                out.key("paid_off_on"); out.date(paid.paidOffOn)
+                out.endObject()
+            }
+            out.endArray()
+            out.key("prior_avg_days_beyond"); out.double(slip.priorAvgDaysBeyond)
+            out.key("worsening_days"); out.double(slip.worseningDays)
+            out.endObject()
+        }
         if let date = why.promisedOn { out.key("promised_on"); out.date(date) }
         out.key("text"); out.string(why.text)
         if let title = why.title { out.key("title"); out.string(title) }

@@ -43,11 +43,45 @@ enum AgendaOutput {
         var invoices: [Owed]?
         var promisedOn: CivilDate?
         var cadenceDays: Int?
+        var payer: Slip?
         var text: String
 
         enum CodingKeys: String, CodingKey {
-            case kind, occasion, level, title, contact, invoices, text
+            case kind, occasion, level, title, contact, invoices, text, payer
             case dueOn = "due_on", occasionDate = "occasion_date", promisedOn = "promised_on", cadenceDays = "cadence_days"
+        }
+    }
+
+    /// payer: the averages of the 3 earlier and 3 later paid invoices, the difference,
+    /// and the six invoices with their days beyond terms (docs/agenda.md).
+    struct Slip: Encodable {
+        var priorAvgDaysBeyond: Double
+        var avgDaysBeyond: Double
+        var worseningDays: Double
+        var invoices: [PaidOff]
+
+        enum CodingKeys: String, CodingKey {
+            case invoices
+            case priorAvgDaysBeyond = "prior_avg_days_beyond", avgDaysBeyond = "avg_days_beyond", worseningDays = "worsening_days"
+        }
+
+        init(_ trend: PayerTrend) {
+            priorAvgDaysBeyond = trend.priorAverage
+            avgDaysBeyond = trend.recentAverage
+            worseningDays = trend.worsening
+            invoices = trend.invoices.map { PaidOff(number: $0.number, dueOn: $0.dueOn, paidOffOn: $0.paidOffOn, daysBeyond: $0.daysBeyondTerms) }
+        }
+    }
+
+    struct PaidOff: Encodable {
+        var number: String
+        var dueOn: CivilDate
+        var paidOffOn: CivilDate
+        var daysBeyond: Int
+
+        enum CodingKeys: String, CodingKey {
+            case number
+            case dueOn = "due_on", paidOffOn = "paid_off_on", daysBeyond = "days_beyond"
         }
     }
 
@@ -68,11 +102,12 @@ enum AgendaOutput {
         var care: Int
         var dueToday: Int
         var money: Int
+        var payer: Int
         var checkin: Int
         var total: Int
 
         enum CodingKeys: String, CodingKey {
-            case care, money, checkin, total
+            case care, money, payer, checkin, total
             case dueToday = "due_today"
         }
     }
@@ -95,18 +130,18 @@ enum AgendaOutput {
                         Owed(number: $0.invoice.number, balance: $0.balance, currency: $0.invoice.amount.currency,
                              dueOn: $0.invoice.dueOn, daysOverdue: $0.daysOverdue)
                     },
-                    promisedOn: reason.promise?.promisedOn, cadenceDays: reason.cadenceDays,
+                    promisedOn: reason.promise?.promisedOn, cadenceDays: reason.cadenceDays, payer: reason.payer.map(Slip.init),
                     text: AgendaWords.phrase(reason, on: item.date, daysSinceTouch: item.daysSinceTouch))
             },
             score: explain ? Score(care: item.score.care, dueToday: item.score.dueToday, money: item.score.money,
-                                   checkin: item.score.checkin, total: item.score.total) : nil)
+                                   payer: item.score.payer, checkin: item.score.checkin, total: item.score.total) : nil)
     }
 
     // MARK: CSV
 
     static let csvHeader = [
         "date", "priority", "account", "account_name", "rep", "kind", "due_on", "occasion", "level", "text", "contact",
-        "channel", "address", "days_since_touch",
+        "channel", "address", "days_since_touch", "prior_avg_days_beyond", "avg_days_beyond",
     ]
 
     /// One row per reason, so a spreadsheet can filter by kind.
@@ -118,6 +153,8 @@ enum AgendaOutput {
                 AgendaWords.phrase(reason, on: item.date, daysSinceTouch: item.daysSinceTouch),
                 item.contact?.name ?? "", item.contact.flatMap(channel) ?? "", item.contact.flatMap(address) ?? "",
                 item.daysSinceTouch.map(String.init) ?? "",
+                reason.payer.map { AuditFormatting.fixed($0.priorAverage, decimals: 1) } ?? "",
+                reason.payer.map { AuditFormatting.fixed($0.recentAverage, decimals: 1) } ?? "",
             ]
         }
     }
@@ -133,11 +170,21 @@ enum AgendaOutput {
             ]
             if explain {
                 let s = item.score
-                row.append("care \(s.care) · today \(s.dueToday) · money \(s.money) · check-in \(s.checkin)")
+                row.append("care \(s.care) · today \(s.dueToday) · money \(s.money) · payer \(s.payer) · check-in \(s.checkin)"
+                    + item.reasons.compactMap(\.payer).map { " · " + payerFigures($0) }.joined())
             }
             table.append(row)
         }
         return table
+    }
+
+    /// `--explain` of a payer reason: each paid invoice's days beyond terms, the 3 earlier
+    /// then the 3 later, and their averages: "0 0 0 → 18 25 29 days (0.0 → 24.0, +24.0)".
+    static func payerFigures(_ trend: PayerTrend) -> String {
+        let days = trend.invoices.map { String($0.daysBeyondTerms) }
+        func fixed(_ value: Double) -> String { AuditFormatting.fixed(value, decimals: 1) }
+        return days.prefix(3).joined(separator: " ") + " → " + days.suffix(3).joined(separator: " ")
+            + " days (\(fixed(trend.priorAverage)) → \(fixed(trend.recentAverage)), +\(fixed(trend.worsening)))"
     }
 
     static func why(_ item: AgendaItem) -> String {

@@ -10,7 +10,7 @@ enum AuditOutput {
     // MARK: CSV
 
     /// One table for a spreadsheet: a `section` column (`rep`, `account`, `receivables`,
-    /// `policy`) and the union of the sections' columns, empty where a column does not
+    /// `policy`, `payer`) and the union of the sections' columns, empty where a column does not
     /// apply. Money in major units (`1250.50`), as the import files write it; fractions
     /// as decimals (0.75); gaps as space-separated days. Cells go through CSVCell, so a
     /// name such as `=HYPERLINK(…)` stays text.
@@ -20,6 +20,8 @@ enum AuditOutput {
         "days_since_touch", "warm_touches", "collection_touches", "warm_to_collection", "promises_kept",
         "promises_broken", "promise_kept_rate", "open", "current", "d1_30", "d31_60", "d61_90", "d90_plus", "opening",
         "credit_sales", "dso", "cei", "penalty", "commission",
+        "invoices", "on_time_share", "avg_days_beyond", "p90_days_beyond", "prior_avg_days_beyond", "trend_days",
+        "open_amount", "payer_accounts", "payer_slipped", "payer_slipped_share",
     ]
 
     static let csvColumnIndex = Dictionary(uniqueKeysWithValues: csvColumns.enumerated().map { ($1, $0) })
@@ -27,7 +29,7 @@ enum AuditOutput {
     static func csvRows(_ report: AuditReport) -> [[String]] {
         var rows: [[String]] = []
         rows.reserveCapacity(report.reps.count + report.accounts.count + report.receivables.count + (report.policy?.count ?? 0))
-        func row(_ cells: KeyValuePairs<String, String>) {
+        func row(_ cells: some Sequence<(String, String)>) {
             var line = [String](repeating: "", count: csvColumns.count)
             for (column, value) in cells {
                 guard let index = csvColumnIndex[column] else { preconditionFailure("no CSV column \(column)") }
@@ -35,6 +37,7 @@ enum AuditOutput {
             }
             rows.append(line)
         }
+        func row(_ cells: KeyValuePairs<String, String>) { row(cells.lazy.map { ($0.key, $0.value) }) }
         func number(_ value: Double?) -> String { value.map { String($0) } ?? "" }
         for rep in report.reps {
             row(["section": "rep", "rep": rep.rep, "name": rep.name, "accounts": "\(rep.accounts)",
@@ -43,7 +46,10 @@ enum AuditOutput {
                  "max_gap_days": rep.maxGapDays.map(String.init) ?? "", "median_gap_days": number(rep.medianGapDays),
                  "warm_touches": "\(rep.touches.warm)", "collection_touches": "\(rep.touches.collection)",
                  "warm_to_collection": number(rep.touches.warmToCollection), "promises_kept": "\(rep.promises.kept)",
-                 "promises_broken": "\(rep.promises.broken)", "promise_kept_rate": number(rep.promises.keptRate)])
+                 "promises_broken": "\(rep.promises.broken)", "promise_kept_rate": number(rep.promises.keptRate),
+                 "payer_accounts": "\(report.payers.slip(of: rep.rep)?.accounts ?? 0)",
+                 "payer_slipped": "\(report.payers.slip(of: rep.rep)?.slipped.count ?? 0)",
+                 "payer_slipped_share": number(report.payers.slip(of: rep.rep)?.share)])
         }
         for account in report.accounts {
             row(["section": "account", "rep": account.rep, "account": account.account, "name": account.name,
@@ -62,6 +68,8 @@ enum AuditOutput {
                  "d61_90": plain(aging.d61_90), "d90_plus": plain(aging.d90Plus), "opening": plain(line.opening),
                  "credit_sales": plain(line.creditSales), "dso": number(line.dso), "cei": number(line.cei)])
         }
+        // The same cells as `rapport payers --format csv`.
+        for line in report.payers.figures { row([("section", "payer")] + Array(zip(PayerFigures.columns, line.csvCells))) }
         for line in report.policy ?? [] {
             row(["section": "policy", "rep": line.rep, "currency": line.currency,
                  "penalty": Currency.plain(line.penalty, currency: line.currency),
@@ -126,6 +134,8 @@ enum AuditOutput {
             out += lines.rows.isEmpty ? "no penalty and no commission for anyone\n" : lines.render() + "\n"
         }
 
+        out += payerTable(report)
+
         let lapsed = report.accounts.filter { !$0.compliant }
             .sorted { ($0.maxGapDays - $0.cadenceDays, $1.account) > ($1.maxGapDays - $1.cadenceDays, $0.account) }
         if !lapsed.isEmpty {
@@ -141,6 +151,26 @@ enum AuditOutput {
             }
         }
         return colour ? out : stripEscapes(out)
+    }
+
+    /// Per rep the share of accounts whose payment slipped, then the most slipped accounts.
+    static func payerTable(_ report: AuditReport, limit: Int = 10) -> String {
+        var out = "\n" + Terminal.bold("Payment slipping at \(report.period.to)") + " (average days beyond terms, last 365 days vs the 365 before)\n"
+        var reps = TextTable(["rep", "accounts with a trend", "slipped", "share"], rightAligned: [1, 2, 3])
+        for slip in report.payers.reps where slip.accounts > 0 {
+            reps.append([slip.rep, "\(slip.accounts)", "\(slip.slipped.count)", AuditFormatting.percent(slip.share)])
+        }
+        guard !reps.rows.isEmpty else { return out + "no account has invoices due in both years\n" }
+        out += reps.render() + "\n"
+        let slipping = report.payers.figures.filter { ($0.trendDays ?? 0) > 0 }
+        guard !slipping.isEmpty else { return out }
+        var accounts = TextTable(["account", "rep", "how they pay", "trend"], rightAligned: [3])
+        for line in slipping.prefix(limit) {
+            accounts.append([line.account, line.rep, line.words(locale: "en"), "+" + AuditFormatting.fixed(line.trendDays ?? 0, decimals: 1) + " d"])
+        }
+        out += accounts.render() + "\n"
+        if slipping.count > limit { out += Terminal.dim("… and \(slipping.count - limit) more paying later (--format csv or json lists every account)") + "\n" }
+        return out
     }
 
     /// Removes ANSI SGR sequences (ESC [ … m), for a table written to a file.

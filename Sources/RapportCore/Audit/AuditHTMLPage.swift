@@ -27,6 +27,10 @@ public enum AuditHTMLPage {
                         note: "Accounts by their longest gap in days; red: longer than the account's cadence.")
         html += section("Receivables", receivables(report.receivables),
                         note: "Open balance at the end of the period by days past due. DSO and CEI are per currency.")
+        html += section("Payment slipping by rep", payerSection(report.payers),
+                        note: "Accounts whose average days beyond terms over the last 365 days to \(report.period.to) is at least "
+                            + "the configured minimum worse than over the 365 before, of the rep's accounts with invoices due in both; "
+                            + "the charts show their invoices' average days beyond terms per quarter of the due date.")
         if let policy = report.policy, let rates = report.rates {
             html += section("Policy what-if", policyTable(policy),
                             note: "Penalty: \(escape(rates.penaltyRate.description)) of the amount past due, per day. "

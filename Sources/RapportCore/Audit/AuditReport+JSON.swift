@@ -15,6 +15,10 @@ extension AuditReport {
         out.int(period.days)
         out.key("from")
         out.date(period.from)
+        out.key("payers")
+        out.beginArray()
+        for line in payers.figures { line.write(to: &out) }
+        out.endArray()
         if let policy, let rates {
             out.key("policy")
             out.beginArray()
@@ -34,7 +38,7 @@ extension AuditReport {
         out.endArray()
         out.key("reps")
         out.beginArray()
-        for rep in reps { rep.write(to: &out) }
+        for rep in reps { rep.write(to: &out, payers: payers.slip(of: rep.rep)) }
         out.endArray()
         out.key("to")
         out.date(period.to)
@@ -71,7 +75,10 @@ extension AccountAudit {
 }
 
 extension RepScorecard {
-    func write(to out: inout JSONText) {
+    /// With the rep's payer counts: `payer_accounts` (accounts with invoices due in both
+    /// years), `payer_slipped` (of those, slipped by `payer.min_worsening_days`) and
+    /// `payer_slipped_share` (null without any such account).
+    func write(to out: inout JSONText, payers: PayerSlip?) {
         out.beginObject()
         out.key("accounts"); out.int(accounts)
         out.key("accounts_touched"); out.int(accountsTouched)
@@ -82,6 +89,9 @@ extension RepScorecard {
         out.key("median_gap_days"); out.double(medianGapDays)
         out.key("name"); out.string(name)
         out.key("never_touched"); out.int(neverTouched)
+        out.key("payer_accounts"); out.int(payers?.accounts ?? 0)
+        out.key("payer_slipped"); out.int(payers?.slipped.count ?? 0)
+        out.key("payer_slipped_share"); out.double(payers?.share)
         out.key("promise_kept_rate"); out.double(promises.keptRate)
         out.key("promises_broken"); out.int(promises.broken)
         out.key("promises_kept"); out.int(promises.kept)

@@ -11,6 +11,8 @@ public struct AuditReport: Hashable, Sendable {
     /// By rep, then currency; nil when no rates were given.
     public var policy: [PolicyLine]?
     public var rates: AuditPolicy?
+    /// Payer behaviour as of `to` (PayerAudit.swift).
+    public var payers = PayerAudit()
 
     /// Computes the audit from plain values: no I/O, no clock. Accounts created after
     /// `to` are left out; see `AuditInput` for what the input must hold. The money half
@@ -26,7 +28,9 @@ public struct AuditReport: Hashable, Sendable {
         let reps = input.reps.sorted { $0.handle < $1.handle }
         let positions = position
         let money = BackgroundWork {
-            try MoneyHalf(input, accounts: accounts, position: positions, reps: reps.map(\.handle), period: period, policy: policy)
+            try MoneyHalf(
+                input, accounts: accounts, position: positions, reps: reps.map(\.handle), period: period, policy: policy,
+                minWorsening: config.payerMinWorseningDays)
         }
         let touches = TouchesByAccount(input.touches, accounts: position, period: period)
         let moneyHalf: MoneyHalf
@@ -57,7 +61,7 @@ public struct AuditReport: Hashable, Sendable {
 
         return AuditReport(
             period: period, accounts: audits, reps: scorecards, receivables: moneyHalf.receivables,
-            policy: moneyHalf.policy, rates: policy)
+            policy: moneyHalf.policy, rates: policy, payers: moneyHalf.payers)
     }
 }
 
@@ -67,10 +71,12 @@ struct MoneyHalf: Sendable {
     var promises: [PromiseTally]
     var receivables: [CurrencyReceivables]
     var policy: [PolicyLine]?
+    /// Payer behaviour as of `to`, from the ledger's invoices.
+    var payers: PayerAudit
 
     init(
         _ input: AuditInput, accounts: [Account], position: [String: Int], reps: [String], period: AuditPeriod,
-        policy rates: AuditPolicy?
+        policy rates: AuditPolicy?, minWorsening: Int
     ) throws(RapportError) {
         let ledger = InvoiceLedger(
             invoices: input.invoices, payments: input.payments, asOf: period.to,
@@ -84,11 +90,14 @@ struct MoneyHalf: Sendable {
 
         receivables = try CurrencyReceivables.compute(ledger: ledger, period: period)
 
+        var owners: [String: String] = Dictionary(minimumCapacity: accounts.count)
+        for account in accounts { owners[account.key] = account.owner }
         if let rates {
-            var owners: [String: String] = Dictionary(minimumCapacity: accounts.count)
-            for account in accounts { owners[account.key] = account.owner }
             policy = try PolicyLine.compute(ledger: ledger, owners: owners, reps: reps, period: period, policy: rates)
         }
+        // On this thread, beside the touch half.
+        payers = PayerAudit.compute(
+            ledger.entries.map(PayerInvoice.init), owners: owners, reps: reps, asOf: period.to, minWorsening: minWorsening)
     }
 }
 

@@ -32,6 +32,10 @@ public struct RapportConfig: Sendable, Equatable {
     public var repCapacity: [String: Int] = [:]
     /// A folder of the user's own templates, searched before the shipped ones.
     public var templates: String?
+    /// `payer`: the days the average days beyond terms must worsen by, and the tiers that
+    /// get the reason (SPEC "Payer behaviour"; `payer.min_worsening_days`, `payer.tiers`).
+    public var payerMinWorseningDays: Int = 10
+    public var payerTiers: Set<String> = ["A", "B"]
 
     public init() {}
 
@@ -117,6 +121,21 @@ public struct RapportConfig: Sendable, Equatable {
                 guard let map = value.mapping else { fail(key, "expected rep: items"); continue }
                 for (rep, items) in map { dayCount(rep, items).map { config.repCapacity[rep.string ?? ""] = $0 } }
             case "templates": config.templates = value.string
+            case "payer":
+                guard let map = value.mapping else { fail(key, "expected min_worsening_days and tiers"); continue }
+                for (name, setting) in map {
+                    switch name.string ?? "" {
+                    case "min_worsening_days":
+                        guard let days = int(name, setting) else { continue }
+                        guard days > 0 else { fail(name, "must be at least 1 day"); continue }
+                        config.payerMinWorseningDays = days
+                    case "tiers":
+                        if let list = setting.sequence?.compactMap(\.string) { config.payerTiers = Set(list) } else {
+                            fail(name, "expected a list of tiers")
+                        }
+                    default: fail(name, "unknown payer setting (min_worsening_days, tiers)")
+                    }
+                }
             default:
                 fail(key, "unknown setting")
             }

@@ -28,7 +28,7 @@ public enum TouchKind: String, CaseIterable, Sendable, Codable {
 
 /// The reasons an account appears on the agenda (and the snooze kinds).
 public enum ReasonKind: String, CaseIterable, Sendable, Codable {
-    case checkin, holiday, gift, event, care, collection, promise
+    case checkin, holiday, gift, event, care, collection, promise, payer
 }
 
 /// The collection ladder, in escalating order.

@@ -24,6 +24,8 @@ public enum AgendaWords {
         case .promise:
             let promised = reason.promise.map { "promise to pay by \(short($0.promisedOn)) broken" } ?? "broken promise to pay"
             return promised + ", " + outstanding(reason.invoices) + " open"
+        case .payer:
+            return reason.payer.map(payerTrend) ?? "paying later than before"
         case .checkin:
             let cadence = reason.cadenceDays.map { " (cadence \($0))" } ?? ""
             guard let days = daysSinceTouch else { return "never touched\(cadence)" }
@@ -40,6 +42,15 @@ public enum AgendaWords {
         var text = "\(level)invoice \(first.invoice.number) \(state), \(amount(first.balance, currency: first.invoice.amount.currency))"
         if reason.invoices.count > 1 { text += " (+\(reason.invoices.count - 1) more)" }
         return text
+    }
+
+    /// "paid 4 → 23 days late over the last 6 invoices" (averages of the 3 earlier and the
+    /// 3 later invoices in whole days, rounded half up; "on time" for 0).
+    public static func payerTrend(_ trend: PayerTrend) -> String {
+        func days(_ average: Int) -> String { average == 0 ? "on time" : "\(average)" }
+        let (before, now) = (days(trend.priorWholeDays), days(trend.recentWholeDays))
+        let late = now == "on time" ? "" : " day\(now == "1" ? "" : "s") late"
+        return "paid \(before) → \(now)\(late) over the last \(trend.invoices.count) invoices"
     }
 
     /// Balances summed per currency: "¥12,000.00 + US$300.00".

@@ -19,6 +19,10 @@ public enum ContextSchema {
         "number": .value, "amount": .value, "due_on": .value, "days_overdue": .value,
     ])
     static let promise = ContextShape.object(["promised_on": .value, "amount": .value])
+    /// payer: the average days beyond terms of the 3 earlier and the 3 later paid
+    /// invoices (whole days) and the day the last was paid off — for the user's own
+    /// templates; the shipped ones ask for a visit and never mention money.
+    static let payer = ContextShape.object(["prior_days": .value, "recent_days": .value, "last_paid_on": .value])
 
     /// The context of a draft for `reason`: the common names plus those of the reason.
     public static func shape(for reason: ReasonKind) -> ContextShape {
@@ -38,6 +42,8 @@ public enum ContextSchema {
             fields["invoices"] = .list(invoice)
             fields["outstanding"] = .value
             fields["promise"] = promise
+        case .payer:
+            fields["payer"] = payer
         case .checkin:
             break
         }

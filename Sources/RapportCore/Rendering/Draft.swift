@@ -68,7 +68,9 @@ public struct Draft: Hashable, Sendable {
         case .holiday, .event: return .greeting
         case .gift: return .gift
         case .care: return .care
-        case .checkin: return .checkin
+        // A payer draft asks the decision-maker or finance contact for a visit: a check-in
+        // with them, which is what closes the reason.
+        case .checkin, .payer: return .checkin
         case .collection, .promise: return .collection
         }
     }

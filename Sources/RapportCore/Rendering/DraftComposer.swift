@@ -46,7 +46,7 @@ public struct DraftComposer {
             variants = eventKind.map { [$0.rawValue] } ?? []
         case .collection:
             variants = reason.level.map { [$0.rawValue] } ?? []
-        case .checkin, .promise:
+        case .checkin, .promise, .payer:
             break
         }
 

@@ -93,6 +93,13 @@ enum DraftContext {
             } else {
                 context["promise"] = NSNull()
             }
+        case .payer:
+            context["payer"] = reason.payer.map { trend -> Any in
+                [
+                    "prior_days": trend.priorWholeDays, "recent_days": trend.recentWholeDays,
+                    "last_paid_on": DateFormat.format(trend.dueOn, locale: locale),
+                ] as [String: Any]
+            } ?? NSNull()
         case .checkin:
             break
         }

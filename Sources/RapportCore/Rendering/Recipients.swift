@@ -10,6 +10,7 @@ public enum Recipients {
     /// - care: the first current decision-maker (the spec's rule, whoever the event names).
     /// - collection, promise: the first current finance contact, else decision-maker.
     /// - checkin: the first current decision-maker, else the first current contact.
+    /// - payer: the first current decision-maker, else finance contact (a visit request).
     public static func choose(for reason: Reason, among contacts: [Contact], eventKind: EventKind? = nil) -> [Contact?] {
         let current = contacts.filter { $0.status == .current }
         func first(_ role: ContactRole) -> Contact? { current.first { $0.role == role } }
@@ -30,6 +31,8 @@ public enum Recipients {
             chosen = (first(.finance) ?? first(.decisionMaker)).map { [$0] } ?? []
         case .checkin:
             chosen = (first(.decisionMaker) ?? current.first).map { [$0] } ?? []
+        case .payer:
+            chosen = (first(.decisionMaker) ?? first(.finance)).map { [$0] } ?? []
         }
         return chosen.isEmpty ? [nil] : chosen
     }

@@ -15,6 +15,9 @@ public struct AgendaHistory: Sendable, Hashable {
     public var invoices: [InvoiceHistory]
     public var promises: [Promise]
     public var snoozes: [Snooze]
+    /// The `payer` reason's sources; nil when the account cannot have one (its tier, or
+    /// fewer than 6 invoices paid off by the last day).
+    public var payer: PayerHistory?
     /// The contact to reach about the account: the current decision-maker, else the first
     /// current contact (`AgendaRules.contactToReach`). `agendaDays` leaves it nil and reads
     /// the contacts of the accounts that have an item only.
@@ -29,8 +32,9 @@ public struct AgendaHistory: Sendable, Hashable {
     public init(
         account: Account, contacts: [Contact] = [], events: [Event] = [], lastTouchBefore: CivilDate? = nil,
         lastCollectionBefore: CivilDate? = nil, touches: [TouchSummary.Stamp] = [], invoices: [InvoiceHistory] = [],
-        promises: [Promise] = [], snoozes: [Snooze] = [], contactToReach: Contact? = nil
+        promises: [Promise] = [], snoozes: [Snooze] = [], contactToReach: Contact? = nil, payer: PayerHistory? = nil
     ) {
+        self.payer = payer
         self.account = account
         self.contacts = contacts
         self.events = events
@@ -63,9 +67,13 @@ public struct AgendaHistory: Sendable, Hashable {
                 balances.append(InvoiceBalance(invoice: history.invoice, paid: paid))
             }
         }
+        var paidOff: [PaidInvoice] = []
+        if let payer {
+            (paidOff, summary.lastPayerContact) = payer.asOf(date)
+        }
         return AgendaInput(
             account: account, contacts: contacts, events: events, touches: summary, invoices: balances,
-            promises: promises, snoozes: snoozes)
+            promises: promises, snoozes: snoozes, paidOff: paidOff)
     }
 }
 

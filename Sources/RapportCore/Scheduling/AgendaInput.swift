@@ -13,10 +13,13 @@ public struct AgendaInput: Sendable, Hashable {
     public var invoices: [InvoiceBalance]
     public var promises: [Promise]
     public var snoozes: [Snooze]
+    /// Invoices paid off on or before D, at least the last 6 (the `payer` reason); empty
+    /// when the account's tier gets no payer reason. Order free.
+    public var paidOff: [PaidInvoice]
 
     public init(
         account: Account, contacts: [Contact] = [], events: [Event] = [], touches: TouchSummary = TouchSummary(),
-        invoices: [InvoiceBalance] = [], promises: [Promise] = [], snoozes: [Snooze] = []
+        invoices: [InvoiceBalance] = [], promises: [Promise] = [], snoozes: [Snooze] = [], paidOff: [PaidInvoice] = []
     ) {
         self.account = account
         self.contacts = contacts
@@ -25,6 +28,7 @@ public struct AgendaInput: Sendable, Hashable {
         self.invoices = invoices
         self.promises = promises
         self.snoozes = snoozes
+        self.paidOff = paidOff
     }
 
     /// Builds the input from the account's whole history, applying the as-of rule: touches
@@ -35,12 +39,22 @@ public struct AgendaInput: Sendable, Hashable {
         asOf date: CivilDate
     ) {
         var paid: [String: Int64] = [:]
-        for payment in payments where payment.paidOn <= date { paid[payment.invoice, default: 0] += payment.amount }
+        var dated: [String: [(on: CivilDate, amount: Int64)]] = [:]
+        for payment in payments where payment.paidOn <= date {
+            paid[payment.invoice, default: 0] += payment.amount
+            dated[payment.invoice, default: []].append((payment.paidOn, payment.amount))
+        }
+        let issued = invoices.filter { $0.issuedOn <= date }
+        var summary = TouchSummary(touches: touches, asOf: date)
+        summary.lastPayerContact = TouchSummary.lastPayerContact(touches, contacts: contacts, asOf: date)
         self.init(
-            account: account, contacts: contacts, events: events,
-            touches: TouchSummary(touches: touches, asOf: date),
-            invoices: invoices.filter { $0.issuedOn <= date }.map { InvoiceBalance(invoice: $0, paid: paid[$0.number] ?? 0) },
-            promises: promises, snoozes: snoozes)
+            account: account, contacts: contacts, events: events, touches: summary,
+            invoices: issued.map { InvoiceBalance(invoice: $0, paid: paid[$0.number] ?? 0) },
+            promises: promises, snoozes: snoozes,
+            paidOff: issued.compactMap { invoice in
+                PayerInvoice.paidOffDate(amount: invoice.amount.minor, payments: dated[invoice.number] ?? [])
+                    .map { PaidInvoice(number: invoice.number, dueOn: invoice.dueOn, paidOffOn: $0) }
+            })
     }
 }
 
@@ -51,6 +65,9 @@ public struct AgendaInput: Sendable, Hashable {
 public struct TouchSummary: Sendable, Hashable {
     public var last: CivilDate?
     public var lastCollection: CivilDate?
+    /// The last `visit` or `checkin` touch with one of the account's decision-maker or
+    /// finance contacts (what closes a `payer` reason).
+    public var lastPayerContact: CivilDate?
     /// Touches on or before D, at least those within the widest short window; order free.
     public var recent: [Stamp]
 
@@ -63,10 +80,25 @@ public struct TouchSummary: Sendable, Hashable {
         }
     }
 
-    public init(last: CivilDate? = nil, lastCollection: CivilDate? = nil, recent: [Stamp] = []) {
+    public init(last: CivilDate? = nil, lastCollection: CivilDate? = nil, recent: [Stamp] = [], lastPayerContact: CivilDate? = nil) {
         self.last = last
         self.lastCollection = lastCollection
         self.recent = recent
+        self.lastPayerContact = lastPayerContact
+    }
+
+    /// The touch kinds and contact roles that close a `payer` reason: a visit or a
+    /// check-in, with the decision-maker or the finance contact (current or former: the
+    /// touch counted when it was made; a contact's status carries no date).
+    public static let payerTouchKinds: Set<TouchKind> = [.visit, .checkin]
+    public static let payerContactRoles: Set<ContactRole> = [.decisionMaker, .finance]
+
+    /// The last touch of a whole history, on or before `date`, that closes a payer reason.
+    public static func lastPayerContact(_ touches: [Touch], contacts: [Contact], asOf date: CivilDate) -> CivilDate? {
+        let people = Set(contacts.filter { $0.role.map(payerContactRoles.contains) ?? false }.map(\.key))
+        return touches.filter { touch in
+            touch.date <= date && payerTouchKinds.contains(touch.kind) && touch.contact.map(people.contains) ?? false
+        }.map(\.date).max()
     }
 
     /// The summary of a whole touch history as of `date` (touches after it do not exist yet).

@@ -50,17 +50,22 @@ public struct AgendaItem: Hashable, Sendable {
         /// Collection level weight (reminder 1 … notice 5; broken promise 4) × 100 000
         /// + days overdue, currency-neutral.
         public var money: Int = 0
+        /// payer: the worsening of the average days beyond terms (whole days, ≥ the
+        /// configured minimum) of the slipping payer reason.
+        public var payer: Int = 0
         /// (Days past the check-in due date + 1) × tier weight.
         public var checkin: Int = 0
-        /// Band limits: care and dueToday below 1 000, money and checkin below 1 000 000.
+        /// Band limits: care below 9 (more would overflow 64 bits), dueToday and payer
+        /// below 1 000, money and checkin below 1 000 000.
         public var total: Int {
-            min(care, 999) * 1_000_000_000_000_000 + min(dueToday, 999) * 1_000_000_000_000
-                + min(money, 999_999) * 1_000_000 + min(checkin, 999_999)
+            min(care, 8) * 1_000_000_000_000_000_000 + min(dueToday, 999) * 1_000_000_000_000_000
+                + min(money, 999_999) * 1_000_000_000 + min(payer, 999) * 1_000_000 + min(checkin, 999_999)
         }
-        public init(care: Int = 0, dueToday: Int = 0, money: Int = 0, checkin: Int = 0) {
+        public init(care: Int = 0, dueToday: Int = 0, money: Int = 0, payer: Int = 0, checkin: Int = 0) {
             self.care = care
             self.dueToday = dueToday
             self.money = money
+            self.payer = payer
             self.checkin = checkin
         }
     }
@@ -114,6 +119,11 @@ public struct Reason: Hashable, Sendable {
         get { detail?.promise }
         set { change { $0.promise = newValue } }
     }
+    /// payer: the six paid invoices and how their days beyond terms moved.
+    public var payer: PayerTrend? {
+        get { detail?.fields.payer }
+        set { change { $0.payer = newValue } }
+    }
 
     public init(
         kind: ReasonKind, dueOn: CivilDate, occasion: String? = nil, occasionDate: CivilDate? = nil,
@@ -143,6 +153,7 @@ public struct Reason: Hashable, Sendable {
             var contactName: String?
             var invoices: [OpenInvoice] = []
             var promise: Promise?
+            var payer: PayerTrend?
         }
         let fields: Fields
         var title: String? { fields.title }
@@ -156,7 +167,7 @@ public struct Reason: Hashable, Sendable {
         /// compare and hash equal).
         static func boxed(_ fields: Fields) -> Detail? {
             fields.title == nil && fields.contact == nil && fields.contactName == nil && fields.invoices.isEmpty
-                && fields.promise == nil ? nil : Detail(fields)
+                && fields.promise == nil && fields.payer == nil ? nil : Detail(fields)
         }
         static func == (a: Detail, b: Detail) -> Bool { a === b || a.fields == b.fields }
         func hash(into hasher: inout Hasher) { hasher.combine(fields) }

@@ -26,6 +26,10 @@ public enum AgendaRanking {
             case .promise:
                 let days = reason.promise.map { $0.promisedOn.days(to: item.date) } ?? 0
                 score.money = max(score.money, money(weight: brokenPromiseWeight, days: days))
+            case .payer:
+                // Whole days of worsening (sums of three, so exact in thirds).
+                let worsening = reason.payer.map { ($0.recentDays - $0.priorDays) / 3 } ?? 0
+                score.payer = max(score.payer, worsening)
             case .checkin:
                 let daysPast = reason.dueOn.days(to: item.date)
                 score.checkin = max(score.checkin, min((daysPast + 1) * tierWeight(item.tier, config: config), 999_999))

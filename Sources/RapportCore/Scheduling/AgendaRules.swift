@@ -29,6 +29,7 @@ public enum AgendaRules {
         eventReasons(input, context: context, into: &reasons)
         if !inQuietPeriod(input, context: context) {
             moneyReasons(input, context: context, into: &reasons)
+            if let payer = payerReason(input, context: context) { reasons.append(payer) }
         }
         for snooze in input.snoozes where date <= snooze.until { reasons.removeAll { $0.kind == snooze.kind } }
         guard !reasons.isEmpty else { return nil }
@@ -71,11 +72,12 @@ public enum AgendaRules {
         case .gift: 3
         case .collection: 4
         case .promise: 5
-        case .checkin: 6
+        case .payer: 6
+        case .checkin: 7
         }
     }
 
-    /// Reasons within an item: care first, then date-bound, money, check-in; by due date within a kind.
+    /// Reasons within an item: care first, then date-bound, money, payer, check-in; by due date within a kind.
     static func displayOrder(_ a: Reason, _ b: Reason) -> Bool {
         let (ka, kb) = (kindOrder(a.kind), kindOrder(b.kind))
         if ka != kb { return ka < kb }

@@ -49,6 +49,29 @@ public struct JSONText {
 
     public mutating func date(_ value: CivilDate?) { string(value?.description) }
 
+    /// `units` ÷ 10^`scale` as a decimal, written from the integer (no Double, no String
+    /// per value), trailing zeros dropped as `double` drops an integral `.0`: (136, 1) →
+    /// `13.6`, (180, 1) → `18`, (3333, 4) → `0.3333`; nil → `null`.
+    public mutating func decimal(_ units: Int?, scale: Int) {
+        guard let units else { null(); return }
+        beginValue()
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        var divisor = 1
+        for _ in 0..<scale { divisor *= 10 }
+        let magnitude = units.magnitude
+        appendDecimal(Int64(magnitude / UInt(divisor)))
+        var fraction = Int(magnitude % UInt(divisor)), digits = scale
+        guard fraction != 0 else { return }
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        bytes.append(UInt8(ascii: "."))
+        var place = 1
+        for _ in 1..<digits { place *= 10 }
+        while place > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / place % 10))
+            place /= 10
+        }
+    }
+
     // MARK: Layout
 
     private var pendingValue = false

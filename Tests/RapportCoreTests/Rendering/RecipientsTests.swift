@@ -64,6 +64,13 @@ import Testing
         #expect(keys(reason(.checkin), [F.ouyang, F.formerUser, F.zhang]) == ["hd-zhang"])
     }
 
+    /// A visit request about slipping payment: the decision-maker, else the finance contact.
+    @Test func payerToDecisionMakerElseFinance() {
+        #expect(keys(reason(.payer), hd) == ["hd-li"])
+        #expect(keys(reason(.payer), [F.ouyang, F.zhang]) == ["hd-zhang"])
+        #expect(keys(reason(.payer), [F.ouyang, F.formerUser]) == [nil])
+    }
+
     @Test func noSuchContactMeansOneDraftToTheAccount() {
         for kind in ReasonKind.allCases { #expect(keys(reason(kind), []) == [nil], "\(kind)") }
         #expect(keys(reason(.holiday), [F.formerUser]) == [nil])

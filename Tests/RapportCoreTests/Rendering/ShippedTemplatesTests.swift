@@ -26,7 +26,7 @@ import Testing
         let base = user.appendingPathComponent("en").path
         #expect(result.problems == [
             "\(base)/care.mustache:1: unknown variable 'invoices' (a care draft has: account, contact, days_since_touch, event, rep)",
-            "\(base)/greeting.mustache:1: 'greeting' is not a reason kind (one of checkin, holiday, gift, event, care, collection, promise)",
+            "\(base)/greeting.mustache:1: 'greeting' is not a reason kind (one of checkin, holiday, gift, event, care, collection, promise, payer)",
             "\(base)/holiday.mustache:3: unknown variable 'contact.salutaion' (did you mean 'contact.salutation'?)",
         ])
     }
@@ -55,6 +55,19 @@ import Testing
                 let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
                 #expect(!text.hasPrefix("Subject:"), "\(file)")
                 #expect(text.count < 400, "\(locale)/\(file)")
+            }
+        }
+    }
+
+    /// The payer drafts ask for a visit and never chase money (SPEC: a relationship
+    /// message, never a dunning one).
+    @Test func payerTemplatesAskForAVisitAndNeverDun() throws {
+        let words = ["付款", "欠款", "逾期", "发票", "催", "pay", "invoice", "overdue", "outstanding", "{{payer", "{{#invoices", "{{outstanding"]
+        for (locale, visit) in [("zh-CN", "拜访"), ("en", "visit")] {
+            for file in ["payer.mustache", "payer.chat.mustache"] {
+                let text = try String(contentsOf: F.shippedTemplates.appendingPathComponent("\(locale)/\(file)"), encoding: .utf8)
+                #expect(text.contains(visit), "\(locale)/\(file)")
+                for word in words { #expect(!text.lowercased().contains(word), "\(locale)/\(file): \(word)") }
             }
         }
     }

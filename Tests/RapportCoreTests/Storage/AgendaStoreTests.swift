@@ -11,7 +11,7 @@ import Testing
         let (db, path) = try book.database()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let config = RapportConfig()
-        var compared = 0
+        var compared = 0, payers = 0
         var day = CivilDate(year: 2026, month: 1, day: 3)!
         while day.year == 2026 {
             let fromDB = try agendaItems(db: db, config: config, occasions: book.occasions, date: day, rep: nil)
@@ -19,9 +19,11 @@ import Testing
             #expect(Book.comparable(fromDB) == Book.comparable(pure), "on \(day)")
             #expect(fromDB.map { $0.contact?.key } == pure.map { $0.contact?.key }, "contacts on \(day)")
             compared += pure.count
+            payers += pure.reduce(0) { $0 + $1.reasons.count { $0.kind == .payer } }
             day = day.adding(days: 5)
         }
         #expect(compared > 500)  // the book really exercises the rules
+        #expect(payers > 20)
     }
 
     @Test func aWeekAtOnceEqualsDayByDay() throws {
@@ -245,6 +247,37 @@ struct Book {
                 snoozes.append(Snooze(account: key, kind: ReasonKind.allCases[random.below(ReasonKind.allCases.count)], until: someDay()))
             }
         }
+        // Payers (drawn after the rest, so the book above stays as it was): a monthly run of
+        // invoices whose payment slips on some accounts — paid whole, in two parts (the
+        // second reaching the amount), or overpaid — and touches naming a contact.
+        for a in 0..<40 where random.below(2) == 0 {
+            let key = "ACC-\(a)"
+            let slip = random.below(3)
+            for i in 0..<(5 + random.below(6)) {
+                let due = CivilDate(year: 2025, month: 3, day: 10)!.adding(days: 30 * i)
+                let number = "PAY-\(a)-\(i)"
+                invoices.append(Invoice(
+                    number: number, account: key, issuedOn: due.adding(days: -30), dueOn: due,
+                    amount: Money(minor: 10_000, currency: i % 3 == 2 ? "USD" : "CNY")))
+                let paidOn = due.adding(days: random.below(8) - 4 + (i >= 3 ? slip * (5 + random.below(15)) : 0))
+                switch random.below(5) {
+                case 0:
+                    payments.append(Payment(invoice: number, paidOn: paidOn.adding(days: -10), amount: 4_000))
+                    payments.append(Payment(invoice: number, paidOn: paidOn, amount: 6_000))
+                case 1:
+                    payments.append(Payment(invoice: number, paidOn: paidOn, amount: 10_000))
+                    payments.append(Payment(invoice: number, paidOn: paidOn.adding(days: 20), amount: 500))
+                case 2: break
+                default: payments.append(Payment(invoice: number, paidOn: paidOn, amount: 10_000))
+                }
+            }
+            let owned = contacts.filter { $0.account == key }
+            for _ in 0..<random.below(4) where !owned.isEmpty {
+                touches.append(Touch(
+                    account: key, contact: owned[random.below(owned.count)].key, rep: "wang", date: someDay(),
+                    channel: .visit, kind: [.visit, .checkin, .collection][random.below(3)]))
+            }
+        }
     }
 
     func pureItems(on date: CivilDate, config: RapportConfig) throws -> [AgendaItem] {
@@ -295,9 +328,10 @@ struct Book {
             }
             for t in touches {
                 try db.execute("""
-                    INSERT INTO touch (account_id, rep_id, date, channel, kind)
-                    VALUES ((SELECT id FROM account WHERE key = ?), (SELECT id FROM rep WHERE handle = ?), ?, ?, ?)
-                    """, [t.account, t.rep, t.date, t.channel.rawValue, t.kind.rawValue])
+                    INSERT INTO touch (account_id, contact_id, rep_id, date, channel, kind)
+                    VALUES ((SELECT id FROM account WHERE key = ?), (SELECT id FROM contact WHERE key = ?),
+                            (SELECT id FROM rep WHERE handle = ?), ?, ?, ?)
+                    """, [t.account, t.contact, t.rep, t.date, t.channel.rawValue, t.kind.rawValue])
             }
             for i in invoices {
                 try db.execute("""

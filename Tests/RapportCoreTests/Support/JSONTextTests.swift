@@ -60,3 +60,19 @@ import Testing
         #expect(out.text == "[\n  null,\n  null\n]\n")
     }
 }
+
+/// Fixed-point decimals written from integers read as JSONEncoder writes the same Double.
+@Suite struct JSONTextDecimalTests {
+    @Test func decimalsMatchTheDoublesTheyStandFor() throws {
+        let cases: [(Int?, Int)] = [(136, 1), (180, 1), (3333, 4), (2500, 4), (-5, 1), (-180, 1), (0, 1), (7, 4), (nil, 1), (123_456, 1)]
+        var out = JSONText()
+        out.beginArray()
+        for (units, scale) in cases { out.decimal(units, scale: scale) }
+        out.endArray()
+        let doubles: [Double?] = cases.map { units, scale in units.map { Double($0) / Double([1, 10, 100, 1000, 10_000][scale]) } }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        #expect(out.text == String(decoding: try encoder.encode(doubles), as: UTF8.self) + "\n")
+        #expect(out.text.contains("13.6") && out.text.contains("0.0007") && out.text.contains("-0.5"))
+    }
+}

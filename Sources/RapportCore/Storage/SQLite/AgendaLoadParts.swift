@@ -181,9 +181,12 @@ final class AgendaSourceTasks: @unchecked Sendable {
         case eventsAndBirthdays, paidOffInvoices, promises, touches, snoozes
         /// Unpaid and paid-off invoices in one query (a load in one part).
         case allInvoices
+        /// The `payer` reason's paid invoices and closing touches (Database+AgendaPayers.swift):
+        /// found by account, so each part of a split load reads its own (not shared).
+        case payers
 
         static let shared: [Task] = [.eventsAndBirthdays, .paidOffInvoices, .promises, .touches, .snoozes]
-        static let inOnePart: [Task] = [.eventsAndBirthdays, .allInvoices, .promises, .snoozes, .touches]
+        static let inOnePart: [Task] = [.eventsAndBirthdays, .allInvoices, .payers, .promises, .snoozes, .touches]
     }
 
     private let lock = NSLock()

@@ -60,9 +60,9 @@ extension Database {
     /// occasion window puts on the agenda and those a source names.
     ///
     /// With `shared` (one of two parts over all reps), this part reads only the unpaid
-    /// invoices of its own range; the other sources come from `agendaSharedSources`, read
-    /// once for both parts by the two threads (`AgendaSourceTasks`), and waited for after
-    /// the invoices.
+    /// invoices and the payer source of its own range; the other sources come from
+    /// `agendaSharedSources`, read once for both parts by the two threads
+    /// (`AgendaSourceTasks`), and waited for after those.
     func agendaLoad(
         _ plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<AgendaSources>] = [],
         _ body: (inout AgendaHistory, _ reachContactID: Int64) throws -> Void
@@ -75,6 +75,8 @@ extension Database {
             sources = try agendaSources(window)
         } else {
             try loadInvoices(window, rows: .unpaid, into: &sources.partials)
+            // By account too: each part counts its own accounts' paid invoices, in parallel.
+            try load(.payers, window, into: &sources)
             for handoff in shared { common.append(try handoff.wait()) }
         }
         // (A snooze alone gives no reason.)
@@ -264,6 +266,8 @@ extension Database {
             try loadPromises(scope: scope, into: &sources.partials)
         case .snoozes:
             try loadSnoozes(from: from, scope: scope, into: &sources.partials)
+        case .payers:
+            for (id, history) in try agendaPayerHistories(window) { sources.partials[id, default: Partial()].payer = history }
         case .touches:
             // Recent touches: the short windows need their kinds; days of the range need all.
             let touchSQL = """
@@ -286,9 +290,10 @@ extension Database {
         var invoices: [InvoiceHistory] = []
         var promises: [Promise] = []
         var snoozes: [Snooze] = []
+        var payer: PayerHistory?
 
         /// Whether it holds something that can give a reason (not only snoozes).
-        var namesAReason: Bool { !contacts.isEmpty || !events.isEmpty || !invoices.isEmpty || !promises.isEmpty }
+        var namesAReason: Bool { !contacts.isEmpty || !events.isEmpty || !invoices.isEmpty || !promises.isEmpty || payer != nil }
 
         /// Moves the data into the history (after what it holds), naming the account by its
         /// key (the per-source queries only knew its row id).
@@ -310,6 +315,7 @@ extension Database {
             add(invoices, to: &history.invoices)
             add(promises, to: &history.promises)
             add(snoozes, to: &history.snoozes)
+            if let payer { history.payer = payer }
         }
     }
 

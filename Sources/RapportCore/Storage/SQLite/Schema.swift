@@ -8,6 +8,7 @@ public enum Schema {
         m.register("v2-cadence-and-agenda-indexes", v2)
         m.register("v3-agenda-paid-totals-and-indexes", v3)
         m.register("v4-covering-unpaid-invoice-index", v4)
+        m.register("v5-paid-off-invoice-index", v5)
         return m
     }()
 
@@ -146,7 +147,7 @@ public enum Schema {
     /// import runs it: a bulk import drops them around the refresh and builds them again
     /// (285 000 invoices rewritten through both: 1.5 s; refresh, then two builds: 0.8 s).
     public static let derivedColumnIndexes: [String: [String]] = [
-        "payment": ["invoice_unpaid", "invoice_last_paid"],
+        "payment": ["invoice_unpaid", "invoice_last_paid", "invoice_paid_off"],
     ]
 
     /// The agenda at scale (issue 5): summaries kept by triggers so `today` over 100 000
@@ -243,6 +244,16 @@ public enum Schema {
         DROP INDEX invoice_unpaid;
         CREATE INDEX invoice_unpaid ON invoice(account_id, id, due_on, issued_on, number, amount, currency, paid_total, last_paid_on)
             WHERE paid_total < amount;
+        """
+
+    /// The agenda's `payer` source (issue 14) counts, per account, the invoices paid in
+    /// full, to find the few accounts with six: read from this partial index alone (one
+    /// invoice in ten is not in it), grouped in index order. It carries the two columns of
+    /// its own condition, which SQLite otherwise checks in the table row of every entry;
+    /// no payment date: a condition on it evaluated per entry cost more than the rows it
+    /// saved (the count is a superset; the rows read next are exact).
+    static let v5 = """
+        CREATE INDEX invoice_paid_off ON invoice(account_id, paid_total, amount) WHERE paid_total >= amount;
         """
 }
 

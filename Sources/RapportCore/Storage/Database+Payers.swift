@@ -1,0 +1,67 @@
+import CSQLite
+
+/// The SQL behind payer behaviour (SPEC "Payer behaviour", docs/payers.md): the invoices of
+/// `rapport payers` as `PayerInvoice` values; the figures themselves are computed in Swift
+/// (`PayerFigures.compute`), so another backend only has to return the same values.
+extension Database {
+    /// The day an invoice's payments first reach its amount, from the kept `paid_total`
+    /// and `last_paid_on` (payments are positive: an invoice paid exactly is paid off on
+    /// its last payment); only an overpaid one has its payments summed day by day
+    /// (`payment_invoice`). NULL while they fall short. `alias` names the invoice row.
+    static func paidOffSQL(_ alias: String) -> String {
+        """
+        CASE WHEN \(alias).paid_total = \(alias).amount THEN \(alias).last_paid_on
+             WHEN \(alias).paid_total > \(alias).amount THEN (
+                SELECT MIN(p.paid_on) FROM payment p WHERE p.invoice_id = \(alias).id
+                AND (SELECT SUM(q.amount) FROM payment q WHERE q.invoice_id = \(alias).id AND q.paid_on <= p.paid_on) >= \(alias).amount)
+        END
+        """
+    }
+
+    /// Every invoice `PayerFigures.compute` needs on `date`, for all reps or one: those of
+    /// accounts created by `date`, issued by `date`, and either due in [date − 729, date]
+    /// or still open at `date`; each with its paid-off date when it is on or before `date`
+    /// (else nil) and the payments dated on or before `date`. Also each listed account's
+    /// owner handle, by account key.
+    public func payerInvoices(asOf date: CivilDate, rep: String?) throws -> (invoices: [PayerInvoice], owners: [String: String]) {
+        var repHandles: [Int64: String] = [:]
+        try forEachRow("SELECT id, handle FROM rep") { repHandles[$0.int64(0)] = $0.string(1) }
+        // ?1 the date, ?2 the start of the year before, ?3 the rep's row id when one is asked.
+        var owner: [any SQLBindable] = []
+        if let rep {
+            guard let id = repHandles.first(where: { $0.value == rep })?.key else { throw try unknownRep(rep) }
+            owner = [id]
+        }
+        // The accounts that exist on the date (and the rep's), by row id: the invoice scan
+        // keeps those of these accounts, without a join per invoice.
+        var accounts: [Int64: String] = [:]
+        var owners: [String: String] = [:]
+        let accountSQL = "SELECT a.id, a.key, a.owner_id FROM account a WHERE a.created_on <= ?1" + (rep == nil ? "" : " AND a.owner_id = ?2")
+        try forEachRow(accountSQL, [date] + owner) { row in
+            let key = row.string(1)
+            accounts[row.int64(0)] = key
+            owners[key] = repHandles[row.int64(2)] ?? ""
+        }
+        let sql = """
+            SELECT i.account_id, i.number, i.currency, i.issued_on, i.due_on, i.amount, \(Self.paidOffSQL("i")),
+                   CASE WHEN i.last_paid_on IS NULL OR i.last_paid_on <= ?1 THEN i.paid_total
+                        ELSE COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.invoice_id = i.id AND p.paid_on <= ?1), 0) END
+            FROM invoice i
+            WHERE i.issued_on <= ?1 AND (i.due_on >= ?2 OR i.paid_total < i.amount OR i.last_paid_on > ?1)
+            """ + (rep == nil ? "" : " AND i.account_id IN (SELECT id FROM account WHERE owner_id = ?3)")
+        var invoices: [PayerInvoice] = []
+        var currencies = TextValues()
+        try forEachRow(sql, [date, date.adding(days: -729)] + owner) { row in
+            let number = row.string(1)
+            guard let account = accounts[row.int64(0)] else { return }
+            guard let issued = row.date(3), let due = row.date(4) else {
+                throw RapportError.data("invoice \(number): bad issued_on or due_on")
+            }
+            let paidOff = row.date(6).flatMap { $0 <= date ? $0 : nil }
+            invoices.append(PayerInvoice(
+                account: account, number: number, currency: currencies.text(row, 2) ?? "", issuedOn: issued, dueOn: due,
+                amount: row.int64(5), paidOffOn: paidOff, paid: row.int64(7)))
+        }
+        return (invoices, owners)
+    }
+}
