@@ -50,6 +50,7 @@ struct DifferentialTests {
             for format in ["json", "csv"] {
                 try same(["today", "--date", date, "--format", format, "--explain"] + repArguments, sqlite, postgres)
                 try same(["drafts", "--date", date, "--format", format] + repArguments, sqlite, postgres)
+                try same(["payers", "--date", date, "--format", format] + repArguments, sqlite, postgres)
                 try same(["audit", "--from", day.adding(days: -364).description, "--to", date, "--format", format,
                           "--penalty-rate", "0.0001", "--commission-rate", "0.03"] + repArguments, sqlite, postgres)
                 if weeks.contains(date) {

@@ -17,7 +17,8 @@ struct PayersCommand: ParsableCommand {
             let config = try RapportConfig.load(directory: global.configDirectory)
             let db = try global.openDatabase()
             let date = global.today(config: config)
-            let (invoices, owners) = try db.payerInvoices(asOf: date, rep: listing.rep)
+            let rep = try repScope(listing.rep, access: db.access)
+            let (invoices, owners) = try db.payerInvoices(asOf: date, rep: rep)
             let figures = PayerFigures.compute(invoices, owners: owners, asOf: date)
             defer { KeptUntilExit.keep(figures, items: figures.count) }
             switch listing.resolvedFormat {
@@ -26,7 +27,7 @@ struct PayersCommand: ParsableCommand {
             case .csv:
                 Emit.csv(header: PayerFigures.columns, rows: figures.map(\.csvCells))
             case .table:
-                Emit.text(PayersOutput.table(figures, date: date, rep: listing.rep, config: config))
+                Emit.text(PayersOutput.table(figures, date: date, rep: rep, config: config))
             }
         }
     }

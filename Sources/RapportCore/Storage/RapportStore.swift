@@ -21,6 +21,10 @@ public protocol RapportStore: AnyObject {
     /// What an audit of `period` reads (see `AuditInput`), for every rep or one.
     func auditInput(period: AuditPeriod, rep: String?) throws -> AuditInput
 
+    /// Every invoice `PayerFigures.compute` needs on `date` (docs/payers.md, "Storage"), for
+    /// all reps or one, and each listed account's owner handle by account key.
+    func payerInvoices(asOf date: CivilDate, rep: String?) throws -> (invoices: [PayerInvoice], owners: [String: String])
+
     /// Accounts, contacts, owner reps and events of `accounts`, plus the reps `reps`.
     func draftData(accounts: [String], reps: [String]) throws -> DraftData
 

@@ -31,6 +31,9 @@ extension PostgresDatabase {
         try loadAgendaInvoices(from: from, through: through, config: context.config, scope: scope, into: &sources)
         try loadAgendaPromises(scope: scope, into: &sources)
         try loadAgendaSnoozes(from: from, scope: scope, into: &sources)
+        for (id, history) in try agendaPayerHistories(from: from, through: through, config: context.config, scope: scope) {
+            sources[id, default: Database.Partial()].payer = history
+        }
         var touches: [Int64: [TouchSummary.Stamp]] = [:]
         try connection.forEachRow("""
             SELECT t.account_id, t.date, t.kind FROM touch t

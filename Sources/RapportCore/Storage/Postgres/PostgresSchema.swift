@@ -16,6 +16,7 @@ enum PostgresSchema {
         ("v2-cadence-and-agenda-indexes", v2),
         ("v3-agenda-paid-totals-and-indexes", v3),
         ("v4-covering-unpaid-invoice-index", v4),
+        ("v5-paid-off-invoice-index", v5),
     ]
 
     static let v1 = """
@@ -289,5 +290,10 @@ enum PostgresSchema {
         CREATE INDEX invoice_unpaid ON invoice(account_id, id)
             INCLUDE (due_on, issued_on, number, amount, currency, paid_total, last_paid_on)
             WHERE paid_total < amount;
+        """
+
+    /// The payer source's count of invoices paid in full per account, as on SQLite.
+    static let v5 = """
+        CREATE INDEX invoice_paid_off ON invoice(account_id) INCLUDE (paid_total, amount) WHERE paid_total >= amount;
         """
 }

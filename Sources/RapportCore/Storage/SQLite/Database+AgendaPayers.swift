@@ -29,7 +29,7 @@ extension Database {
             chosen AS MATERIALIZED (
                 SELECT c.account_id FROM counted c JOIN account a ON a.id = c.account_id
                 WHERE a.tier IN (SELECT value FROM json_each(?3)))
-            SELECT i.account_id, i.number, i.due_on, \(Self.paidOffSQL("i")) AS paid_off
+            SELECT i.account_id, i.number, i.due_on, \(PayerSQL.paidOff("i")) AS paid_off
             FROM chosen c JOIN invoice i ON i.account_id = c.account_id
             WHERE i.paid_total >= i.amount AND (i.last_paid_on <= ?2 OR i.paid_total > i.amount) AND i.issued_on <= ?2
             ORDER BY i.account_id

@@ -4,20 +4,6 @@ import CSQLite
 /// `rapport payers` as `PayerInvoice` values; the figures themselves are computed in Swift
 /// (`PayerFigures.compute`), so another backend only has to return the same values.
 extension Database {
-    /// The day an invoice's payments first reach its amount, from the kept `paid_total`
-    /// and `last_paid_on` (payments are positive: an invoice paid exactly is paid off on
-    /// its last payment); only an overpaid one has its payments summed day by day
-    /// (`payment_invoice`). NULL while they fall short. `alias` names the invoice row.
-    static func paidOffSQL(_ alias: String) -> String {
-        """
-        CASE WHEN \(alias).paid_total = \(alias).amount THEN \(alias).last_paid_on
-             WHEN \(alias).paid_total > \(alias).amount THEN (
-                SELECT MIN(p.paid_on) FROM payment p WHERE p.invoice_id = \(alias).id
-                AND (SELECT SUM(q.amount) FROM payment q WHERE q.invoice_id = \(alias).id AND q.paid_on <= p.paid_on) >= \(alias).amount)
-        END
-        """
-    }
-
     /// Every invoice `PayerFigures.compute` needs on `date`, for all reps or one: those of
     /// accounts created by `date`, issued by `date`, and either due in [date − 729, date]
     /// or still open at `date`; each with its paid-off date when it is on or before `date`
@@ -43,7 +29,7 @@ extension Database {
             owners[key] = repHandles[row.int64(2)] ?? ""
         }
         let sql = """
-            SELECT i.account_id, i.number, i.currency, i.issued_on, i.due_on, i.amount, \(Self.paidOffSQL("i")),
+            SELECT i.account_id, i.number, i.currency, i.issued_on, i.due_on, i.amount, \(PayerSQL.paidOff("i")),
                    CASE WHEN i.last_paid_on IS NULL OR i.last_paid_on <= ?1 THEN i.paid_total
                         ELSE COALESCE((SELECT SUM(p.amount) FROM payment p WHERE p.invoice_id = i.id AND p.paid_on <= ?1), 0) END
             FROM invoice i
