@@ -25,15 +25,30 @@ extension PostgresDatabase {
         let countries = try connection.rows("SELECT DISTINCT country FROM account") { $0.string(0) }
         let horizon = try max(context.on(from).touchHorizon(countries: countries), context.on(through).touchHorizon(countries: countries))
 
-        var sources: [Int64: Database.Partial] = [:]
-        try loadAgendaEvents(from: from, through: through, config: context.config, scope: scope, into: &sources)
-        try loadAgendaBirthdays(from: from, through: through, config: context.config, scope: scope, into: &sources)
-        try loadAgendaInvoices(from: from, through: through, config: context.config, scope: scope, into: &sources)
-        try loadAgendaPromises(scope: scope, into: &sources)
-        try loadAgendaSnoozes(from: from, scope: scope, into: &sources)
-        for (id, history) in try agendaPayerHistories(from: from, through: through, config: context.config, scope: scope) {
-            sources[id, default: Database.Partial()].payer = history
+        // The sources found by date or by account read on a second connection, on another
+        // core, while this one reads the touches and the accounts (over all reps: one rep's
+        // few rows are not worth a connection).
+        let config = context.config
+        let readSources: @Sendable (PostgresDatabase) throws -> [Int64: Database.Partial] = { db in
+            var sources: [Int64: Database.Partial] = [:]
+            try db.loadAgendaEvents(from: from, through: through, config: config, scope: scope, into: &sources)
+            try db.loadAgendaBirthdays(from: from, through: through, config: config, scope: scope, into: &sources)
+            try db.loadAgendaInvoices(from: from, through: through, config: config, scope: scope, into: &sources)
+            try db.loadAgendaPromises(scope: scope, into: &sources)
+            try db.loadAgendaSnoozes(from: from, scope: scope, into: &sources)
+            for (id, history) in try db.agendaPayerHistories(from: from, through: through, config: config, scope: scope) {
+                sources[id, default: Database.Partial()].payer = history
+            }
+            return sources
         }
+        let background: BackgroundWork<[Int64: Database.Partial]>?
+        if scope.repID == nil, !connection.isInTransaction, let other = try? sibling() {
+            let handed = HandedOver(other)
+            background = BackgroundWork { try readSources(handed.value) }
+        } else {
+            background = nil
+        }
+        var sources = try background == nil ? readSources(self) : [:]
         var touches: [Int64: [TouchSummary.Stamp]] = [:]
         try connection.forEachRow("""
             SELECT t.account_id, t.date, t.kind FROM touch t
@@ -44,6 +59,7 @@ extension PostgresDatabase {
         }
 
         var histories: [AgendaHistory] = []
+        var ids: [Int64] = []
         var reachIDs: [Int64] = []
         try connection.forEachRow("""
             SELECT a.id, a.key, a.name, a.tier, a.owner_id, a.country, a.created_on, a.status, a.cadence_days,
@@ -64,10 +80,14 @@ extension PostgresDatabase {
                     status: row.string(7) == "dormant" ? .dormant : .active, cadenceDays: row.optionalInt(8)),
                 lastTouchBefore: row.date(9), lastCollectionBefore: row.date(10))
             let id = row.int64(0)
-            sources.removeValue(forKey: id)?.move(into: &history)
             history.touches = touches.removeValue(forKey: id) ?? []
             histories.append(history)
+            ids.append(id)
             reachIDs.append(row.optionalInt64(12) ?? 0)
+        }
+        if let background { sources = try background.wait() }
+        for index in histories.indices {
+            sources.removeValue(forKey: ids[index])?.move(into: &histories[index])
         }
         let reach = try reachContacts(Set(reachIDs.filter { $0 != 0 }))
         for index in histories.indices {
@@ -223,8 +243,14 @@ extension PostgresDatabase {
     }
 }
 
+/// A connection handed to one other thread, which alone uses it from then on.
+struct HandedOver<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
 /// One rep's accounts, or all that the role may read.
-struct PostgresAgendaScope {
+struct PostgresAgendaScope: Sendable {
     let repID: Int64?
 
     init(rep: String?, repHandles: [Int64: String], unknown: (String) throws -> RapportError) throws {

@@ -4,9 +4,22 @@
 public final class PostgresDatabase {
     public let connection: PostgresConnection
     public private(set) var access: TeamAccess = .owner
+    /// The URL as given (with its password, if any): kept only to open a second connection
+    /// for work that reads in parallel (`sibling`); never shown.
+    private let url: String
 
-    init(connection: PostgresConnection) {
+    init(connection: PostgresConnection, url: String) {
         self.connection = connection
+        self.url = url
+    }
+
+    /// A second connection as the same role, for reads made on another thread beside this
+    /// connection's (each connection is used by one thread only). Each statement reads its
+    /// own snapshot on either connection, as on one.
+    func sibling() throws -> PostgresDatabase {
+        let other = try Self.connect(url: url)
+        other.access = access
+        return other
     }
 
     public var location: String { connection.location }
@@ -42,7 +55,7 @@ public final class PostgresDatabase {
     /// A connection to `url`, not yet looked at.
     static func connect(url: String) throws -> PostgresDatabase {
         do {
-            return PostgresDatabase(connection: try PostgresConnection(url: url))
+            return PostgresDatabase(connection: try PostgresConnection(url: url), url: url)
         } catch {
             throw connectionFailure(error)
         }
