@@ -51,10 +51,12 @@ extension PostgresDatabase: TeamStore {
                 let roles = try connection.rows(
                     "DELETE FROM rep_role WHERE rep_id = (SELECT id FROM rep WHERE handle = $1) RETURNING role", [handle]
                 ) { $0.string(0) }
+                let schema = try connection.scalarText("SELECT quote_ident(current_schema())") ?? "public"
                 for role in roles.sorted() {
                     // Only the grants `teamGrant` made (a role may have others of its own).
                     let who = Self.quoted(role)
                     try connection.execute("REVOKE ALL ON \(Self.readTables.joined(separator: ", ")) FROM \(who)")
+                    try connection.execute("REVOKE USAGE ON SCHEMA \(schema) FROM \(who)")
                 }
                 return roles.sorted()
             }
