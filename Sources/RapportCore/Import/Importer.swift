@@ -54,6 +54,20 @@ public struct Importer {
         _ validator: V.Type, _ kind: ImportKind, _ path: String, _ requested: ImportEncoding?,
         _ progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary {
+        // Each backend by its concrete type, so the write pass of millions of rows runs code
+        // specialised for the backend and the row type (through the existential it would
+        // run unspecialised); another backend still works, unspecialised.
+        switch target {
+        case let database as Database: return try run(V.self, on: database, kind, path, requested, progress)
+        case let database as PostgresDatabase: return try run(V.self, on: database, kind, path, requested, progress)
+        default: return try run(V.self, on: target, kind, path, requested, progress)
+        }
+    }
+
+    private func run<V: RowValidator, Target: ImportTarget>(
+        _ validator: V.Type, on target: Target, _ kind: ImportKind, _ path: String, _ requested: ImportEncoding?,
+        _ progress: ((ImportProgress) -> Void)?
+    ) throws -> ImportSummary {
         try target.importSession {
             let validatedStamp = try target.importStamp()
 
@@ -62,11 +76,11 @@ public struct Importer {
             var problems = ImportProblems(file: path)
             var checked: Checked
             do {
-                checked = try check(V.self, kind, path, encoding, detecting: requested == nil, problems, progress)
+                checked = try check(V.self, kind, path, encoding, detecting: requested == nil, problems, progress, keys: target)
             } catch is NotUTF8 {
                 encoding = .gb18030
                 problems = ImportProblems(file: path)
-                checked = try check(V.self, kind, path, encoding, detecting: true, problems, progress)
+                checked = try check(V.self, kind, path, encoding, detecting: true, problems, progress, keys: target)
             }
             if !problems.isEmpty { throw RapportError.data(problems.report) }
             var summary = ImportSummary(kind: kind, file: path, encoding: encoding, rows: checked.rows)
@@ -92,7 +106,7 @@ public struct Importer {
     /// while no problem has turned up, spools each valid row for the write pass.
     private func check<V: RowValidator>(
         _: V.Type, _ kind: ImportKind, _ path: String, _ encoding: ImportEncoding, detecting: Bool,
-        _ problems: ImportProblems, _ progress: ((ImportProgress) -> Void)?
+        _ problems: ImportProblems, _ progress: ((ImportProgress) -> Void)?, keys source: any ImportKeySource
     ) throws -> Checked {
         let reader = try openReader(path, encoding)
 
@@ -123,7 +137,7 @@ public struct Importer {
             return checked
         }
         let size = Self.size(of: path)
-        let keys = try ImportKeys(for: kind, database: target, preload: size > preloadKeysAbove)
+        let keys = try ImportKeys(for: kind, database: source, preload: size > preloadKeysAbove)
         let header = ImportHeader(reader: reader, kind: kind, problems: problems)
         let context = ValidationContext(
             header: header, keys: keys, resolver: KeyResolver(keys: keys), config: config, problems: problems,
