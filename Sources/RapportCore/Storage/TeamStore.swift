@@ -23,4 +23,15 @@ public struct TeamMember: Equatable, Sendable, Codable {
         self.role = role
         self.manager = manager
     }
+
+    private enum CodingKeys: String, CodingKey { case handle, name, role, manager }
+
+    /// Every field always present: a rep no role acts as has `"role": null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(handle, forKey: .handle)
+        try container.encode(name, forKey: .name)
+        try container.encode(role, forKey: .role)
+        try container.encode(manager, forKey: .manager)
+    }
 }
