@@ -34,36 +34,17 @@ extension Database {
             WHERE i.paid_total >= i.amount AND (i.last_paid_on <= ?2 OR i.paid_total > i.amount) AND i.issued_on <= ?2
             ORDER BY i.account_id
             """
-        var paid: [Int64: [PaidInvoice]] = [:]
-        try forEachRow(sql, [from, through, Self.jsonArray(config.payerTiers.sorted())] + scope.arguments) { row in
-            guard let due = row.date(2) else { throw RapportError.data("invoice \(row.string(1)): bad due_on") }
-            guard let paidOff = row.date(3), paidOff <= through else { return }
-            paid[row.int64(0), default: []].append(PaidInvoice(number: row.string(1), dueOn: due, paidOffOn: paidOff))
-        }
-        var histories: [Int64: PayerHistory] = [:]
-        for (id, invoices) in paid where invoices.count >= 6 {
-            // Six before the range are all any day of it can look back to.
-            let before = invoices.filter { $0.paidOffOn < from }.sorted(by: PaidInvoice.paidEarlier).suffix(6)
-            histories[id] = PayerHistory(paidOff: Array(before) + invoices.filter { $0.paidOffOn >= from })
-        }
-        guard !histories.isEmpty else { return [:] }
+        var rows = PayerSourceRows(from: from, through: through)
+        try forEachRow(sql, [from, through, Self.jsonArray(config.payerTiers.sorted())] + scope.arguments) { try rows.addInvoice($0) }
+        let chosen = rows.chosenAccounts()
+        guard !chosen.isEmpty else { return [:] }
         let touchSQL = """
             SELECT t.account_id, t.date FROM json_each(?1) j
             JOIN touch t ON t.account_id = j.value
             JOIN contact c ON c.id = t.contact_id AND c.account_id = t.account_id
             WHERE t.kind IN ('visit', 'checkin') AND t.date <= ?2 AND c.role IN ('decision-maker', 'finance')
             """
-        var lastBefore: [Int64: CivilDate] = [:]
-        try forEachRow(touchSQL, [Self.jsonArray(histories.keys.sorted()), through]) { row in
-            guard let date = row.date(1) else { return }
-            let id = row.int64(0)
-            if date >= from {
-                histories[id]?.contactTouches.append(date)
-            } else if lastBefore[id].map({ date > $0 }) ?? true {
-                lastBefore[id] = date
-            }
-        }
-        for (id, date) in lastBefore { histories[id]?.contactTouches.append(date) }
-        return histories
+        try forEachRow(touchSQL, [Self.jsonArray(chosen), through]) { rows.addTouch($0) }
+        return rows.finish()
     }
 }
