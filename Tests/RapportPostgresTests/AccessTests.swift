@@ -143,6 +143,13 @@ struct AccessTests {
             (["init", "--db", db.url], 0),
             (["today", "--db", db.url, "--date", "2026-11-23"], 0),
         ]
+        // The password from PGPASSWORD, as libpq reads it (and refused without it).
+        var bare = URLComponents(string: db.url)!
+        bare.password = nil
+        let fromEnvironment = try rapport(["today", "--db", bare.string!, "--date", "2026-11-23"], environment: ["PGPASSWORD": owner])
+        #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
+        let withoutPassword = try rapport(["today", "--db", bare.string!], environment: ["PGPASSWORD": "", "PGPASSFILE": "/nonexistent"])
+        #expect(withoutPassword.status == 77, "\(withoutPassword.stderr)")
         for attempt in attempts {
             let result = try rapport(attempt.arguments)
             #expect(result.status == attempt.code, "\(attempt.arguments.first!): \(result.stderr)")

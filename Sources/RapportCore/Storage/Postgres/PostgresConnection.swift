@@ -43,7 +43,8 @@ public final class PostgresConnection {
     /// far as its message tells (no database, refused authentication), else "failed".
     private static func connectionState(_ message: String) -> String {
         if message.contains("does not exist"), message.contains("database") { return "3D000" }
-        if message.contains("authentication failed") || message.contains("no pg_hba.conf entry") { return "28000" }
+        if message.contains("authentication failed") || message.contains("no pg_hba.conf entry")
+            || message.contains("no password supplied") { return "28000" }
         if message.contains("permission denied") { return "42501" }
         return "08006"
     }
