@@ -186,7 +186,7 @@ struct AgendaDayLists {
 
 /// A value handed to one other thread, which alone uses it from then on (a database
 /// connection opened here, used there).
-private struct Unshared<Value>: @unchecked Sendable {
+struct Unshared<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }

@@ -15,6 +15,21 @@ enum PayerSQL {
     }
 }
 
+extension PayerSQL {
+    /// A row of the `rapport payers` invoice read (account row id, number, currency,
+    /// issued_on, due_on, amount, paid-off date, paid by `date`) as a `PayerInvoice` of
+    /// `account`; the currency as the caller read it.
+    static func invoice(_ row: some StoredRow, account: String, currency: String, asOf date: CivilDate) throws -> PayerInvoice {
+        let number = row.string(1)
+        guard let issued = row.date(3), let due = row.date(4) else {
+            throw RapportError.data("invoice \(number): bad issued_on or due_on")
+        }
+        return PayerInvoice(
+            account: account, number: number, currency: currency, issuedOn: issued, dueOn: due,
+            amount: row.int64(5), paidOffOn: row.date(6).flatMap { $0 <= date ? $0 : nil }, paid: row.int64(7))
+    }
+}
+
 /// The agenda's payer source made into histories from its two reads' rows, the same way
 /// for every backend (`Database.agendaPayerHistories`, `PostgresDatabase.agendaPayerHistories`).
 struct PayerSourceRows {

@@ -50,15 +50,14 @@ enum StoredValues {
             sensitive: sensitive)
     }
 
-    /// An event as drafts read it: nil when its kind or date does not parse (the import
+    /// An event as drafts read it, from account key, contact key, kind, title, date,
+    /// calendar, repeat, sensitive: nil when its kind or date does not parse (the import
     /// rejects such rows; drafts only need the kind, so they skip rather than fail).
-    static func draftEvent(
-        account: String, contact: String?, kind: String, title: String, date text: String, calendar: String,
-        repeatRule: String?, sensitive: Bool
-    ) -> Event? {
-        guard let kind = EventKind(rawValue: kind) else { return nil }
+    static func draftEvent(_ row: some StoredRow) -> Event? {
+        guard let kind = EventKind(rawValue: row.string(2)) else { return nil }
+        let text = row.string(4)
         let date: EventDate
-        if calendar == CalendarKind.chinese.rawValue, let lunar = RecurringDate(text, calendar: .chinese) {
+        if row.string(5) == CalendarKind.chinese.rawValue, let lunar = RecurringDate(text, calendar: .chinese) {
             date = .lunar(lunar)
         } else if let day = CivilDate(text) {
             date = .gregorian(day)
@@ -66,8 +65,8 @@ enum StoredValues {
             return nil
         }
         return Event(
-            account: account, contact: contact, kind: kind, title: title, date: date,
-            repeatRule: repeatRule.flatMap(Repeat.init(rawValue:)), sensitive: sensitive)
+            account: row.string(0), contact: row.optionalString(1), kind: kind, title: row.string(3), date: date,
+            repeatRule: row.optionalString(6).flatMap(Repeat.init(rawValue:)), sensitive: row.bool(7))
     }
 }
 

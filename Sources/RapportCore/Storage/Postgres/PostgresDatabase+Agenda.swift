@@ -43,7 +43,7 @@ extension PostgresDatabase {
         }
         let background: BackgroundWork<[Int64: Database.Partial]>?
         if scope.repID == nil, !connection.isInTransaction, let other = try? sibling() {
-            let handed = HandedOver(other)
+            let handed = Unshared(other)
             background = BackgroundWork { try readSources(handed.value) }
         } else {
             background = nil
@@ -241,12 +241,6 @@ extension PostgresDatabase {
         }
         return found
     }
-}
-
-/// A connection handed to one other thread, which alone uses it from then on.
-struct HandedOver<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
 
 /// One rep's accounts, or all that the role may read.

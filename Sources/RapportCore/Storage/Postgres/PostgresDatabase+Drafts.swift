@@ -38,9 +38,7 @@ extension PostgresDatabase {
                 WHERE a.key = ANY($1::text[]) ORDER BY e.id
                 """, [keyList]
             ) { row in
-                guard let event = StoredValues.draftEvent(
-                    account: row.string(0), contact: row.optionalString(1), kind: row.string(2), title: row.string(3),
-                    date: row.string(4), calendar: row.string(5), repeatRule: row.optionalString(6), sensitive: row.bool(7)) else { return }
+                guard let event = StoredValues.draftEvent(row) else { return }
                 data.events[event.account, default: []].append(event)
             }
             return data

@@ -27,15 +27,8 @@ extension PostgresDatabase {
                 """ + scope.filter("i.account_id", parameter: 3) + " ORDER BY i.id",
                 [date, date.adding(days: -729)] + scope.arguments
             ) { row in
-                let number = row.string(1)
                 guard let account = accounts[row.int64(0)] else { return }
-                guard let issued = row.date(3), let due = row.date(4) else {
-                    throw RapportError.data("invoice \(number): bad issued_on or due_on")
-                }
-                let paidOff = row.date(6).flatMap { $0 <= date ? $0 : nil }
-                invoices.append(PayerInvoice(
-                    account: account, number: number, currency: row.string(2), issuedOn: issued, dueOn: due,
-                    amount: row.int64(5), paidOffOn: paidOff, paid: row.int64(7)))
+                invoices.append(try PayerSQL.invoice(row, account: account, currency: row.string(2), asOf: date))
             }
             return (invoices, owners)
         }

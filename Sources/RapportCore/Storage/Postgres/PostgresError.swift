@@ -28,10 +28,4 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
 
     /// A grant or a row-level security policy refused the statement.
     public var isPermissionDenied: Bool { sqlState == "42501" }
-
-    /// The connection could not be made or was lost (class 08), or the server is shutting down.
-    public var isConnectionFailure: Bool { sqlState.hasPrefix("08") || sqlState == "57P01" }
-
-    /// A unique or foreign-key constraint failed (class 23).
-    public var isIntegrityViolation: Bool { sqlState.hasPrefix("23") }
 }
