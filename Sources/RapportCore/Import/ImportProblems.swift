@@ -22,16 +22,28 @@ final class ImportProblems {
     private(set) var listed: [ImportProblem] = []
     private(set) var count = 0
 
-    init(file: String, limit: Int = 10_000) {
+    /// For CSV rows made from another format: where a row's line and column are in the
+    /// user's file (a vCard's line and property).
+    private let relocate: ((_ line: Int, _ field: String?) -> (line: Int, field: String?))?
+
+    init(file: String, limit: Int = 10_000,
+         relocate: ((_ line: Int, _ field: String?) -> (line: Int, field: String?))? = nil) {
         self.file = file
         self.limit = limit
+        self.relocate = relocate
     }
 
     var isEmpty: Bool { count == 0 }
 
     func add(line: Int, field: String?, _ reason: String) {
+        let (line, field) = relocate?(line, field) ?? (line, field)
+        add(ImportProblem(file: file, line: line, field: field, reason: reason))
+    }
+
+    /// A problem already placed in the user's file.
+    func add(_ problem: ImportProblem) {
         count += 1
-        if listed.count < limit { listed.append(ImportProblem(file: file, line: line, field: field, reason: reason)) }
+        if listed.count < limit { listed.append(problem) }
     }
 
     /// The problems by line; those found at the end of the file (a manager never defined)

@@ -54,18 +54,25 @@ public struct Importer {
         _ validator: V.Type, _ kind: ImportKind, _ path: String, _ requested: ImportEncoding?,
         _ progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary {
+        try run(V.self, kind, .csvFile(path), requested, progress)
+    }
+
+    func run<V: RowValidator>(
+        _ validator: V.Type, _ kind: ImportKind, _ input: ImportInput, _ requested: ImportEncoding?,
+        _ progress: ((ImportProgress) -> Void)?
+    ) throws -> ImportSummary {
         // Each backend by its concrete type, so the write pass of millions of rows runs code
         // specialised for the backend and the row type (through the existential it would
         // run unspecialised); another backend still works, unspecialised.
         switch target {
-        case let database as Database: return try run(V.self, on: database, kind, path, requested, progress)
-        case let database as PostgresDatabase: return try run(V.self, on: database, kind, path, requested, progress)
-        default: return try run(V.self, on: target, kind, path, requested, progress)
+        case let database as Database: return try run(V.self, on: database, kind, input, requested, progress)
+        case let database as PostgresDatabase: return try run(V.self, on: database, kind, input, requested, progress)
+        default: return try run(V.self, on: target, kind, input, requested, progress)
         }
     }
 
     private func run<V: RowValidator, Target: ImportTarget>(
-        _ validator: V.Type, on target: Target, _ kind: ImportKind, _ path: String, _ requested: ImportEncoding?,
+        _ validator: V.Type, on target: Target, _ kind: ImportKind, _ input: ImportInput, _ requested: ImportEncoding?,
         _ progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary {
         try target.importSession {
@@ -73,17 +80,17 @@ public struct Importer {
 
             // Pass 1: check everything, write nothing; keep the valid rows aside.
             var encoding = requested ?? .utf8
-            var problems = ImportProblems(file: path)
+            var problems = try input.problems(target)
             var checked: Checked
             do {
-                checked = try check(V.self, kind, path, encoding, detecting: requested == nil, problems, progress, keys: target)
+                checked = try check(V.self, kind, input, encoding, detecting: requested == nil, problems, progress, keys: target)
             } catch is NotUTF8 {
                 encoding = .gb18030
-                problems = ImportProblems(file: path)
-                checked = try check(V.self, kind, path, encoding, detecting: true, problems, progress, keys: target)
+                problems = try input.problems(target)
+                checked = try check(V.self, kind, input, encoding, detecting: true, problems, progress, keys: target)
             }
             if !problems.isEmpty { throw RapportError.data(problems.report) }
-            var summary = ImportSummary(kind: kind, file: path, encoding: encoding, rows: checked.rows)
+            var summary = ImportSummary(kind: kind, file: input.path, encoding: encoding, rows: checked.rows)
             guard let spool = checked.spool else { return summary }  // an empty file: reported above
 
             // Pass 2: the checked rows, written in one transaction.
@@ -105,10 +112,10 @@ public struct Importer {
     /// Reads the file once and checks every record against the database as it is now;
     /// while no problem has turned up, spools each valid row for the write pass.
     private func check<V: RowValidator>(
-        _: V.Type, _ kind: ImportKind, _ path: String, _ encoding: ImportEncoding, detecting: Bool,
+        _: V.Type, _ kind: ImportKind, _ input: ImportInput, _ encoding: ImportEncoding, detecting: Bool,
         _ problems: ImportProblems, _ progress: ((ImportProgress) -> Void)?, keys source: any ImportKeySource
     ) throws -> Checked {
-        let reader = try openReader(path, encoding)
+        let reader = try input.open(encoding)
 
         func report(_ error: CSVError, sawMultibyteUTF8: Bool) throws {
             // Fall back to GB18030 only while nothing showed the file to be UTF-8: a UTF-8
@@ -136,7 +143,7 @@ public struct Importer {
             try report(error, sawMultibyteUTF8: reader.sawMultibyteUTF8)
             return checked
         }
-        let size = Self.size(of: path)
+        let size = input.size
         let keys = try ImportKeys(for: kind, database: source, preload: size > preloadKeysAbove)
         let header = ImportHeader(reader: reader, kind: kind, problems: problems)
         let context = ValidationContext(
@@ -173,12 +180,12 @@ public struct Importer {
         return checked
     }
 
-    private static func size(of path: String) -> Int {
+    static func size(of path: String) -> Int {
         var status = stat()
         return stat(path, &status) == 0 ? Int(status.st_size) : 0
     }
 
-    private func openReader(_ path: String, _ encoding: ImportEncoding) throws -> CSVReader {
+    static func openReader(_ path: String, _ encoding: ImportEncoding) throws -> CSVReader {
         do {
             let file = try FileByteSource(path: path)
             switch encoding {

@@ -57,6 +57,13 @@ public protocol RapportStore: AnyObject {
         kind: ImportKind, path: String, encoding: ImportEncoding?, config: RapportConfig,
         progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary
+
+    /// Imports the cards of a vCard file as contacts of `account` (docs/import.md, "vCard
+    /// files"; atomic, like a CSV file).
+    func importVCard(
+        path: String, account: String, encoding: ImportEncoding?, config: RapportConfig,
+        progress: ((ImportProgress) -> Void)?
+    ) throws -> VCardImportSummary
 }
 
 /// Who a connection acts as. On PostgreSQL this is the database's own answer (the role's
