@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func aPropertysGroupNameAndParameters() throws {
-        let line = VCardLine(number: 7, bytes: Array(#"item2.tel;TYPE="voice,cell";type=pref;PREF=3;X-LABEL="a:b;c":tel:+1"#.utf8))
+        let line = VCardLine(number: 7, bytes: ArraySlice(#"item2.tel;TYPE="voice,cell";type=pref;PREF=3;X-LABEL="a:b;c":tel:+1"#.utf8))
         let property = try #require(VCardProperty(line))
         #expect(property.head.group == "item2")
         #expect(property.name == "TEL")
@@ -36,16 +36,16 @@ import Testing
         #expect(property.parameter("X-LABEL") == ["a:b;c"])
         #expect(property.preference == 3, "PREF=3 is more exact than TYPE=pref")
         #expect(String(decoding: property.value, as: UTF8.self) == "tel:+1")
-        let bare = try #require(VCardProperty(VCardLine(number: 1, bytes: Array("TEL;CELL;PREF;QUOTED-PRINTABLE:1".utf8))))
+        let bare = try #require(VCardProperty(VCardLine(number: 1, bytes: ArraySlice("TEL;CELL;PREF;QUOTED-PRINTABLE:1".utf8))))
         #expect(bare.types == ["cell", "pref"] && bare.preference == 1 && bare.head.transferEncoding == .quotedPrintable)
         for notAProperty in ["no colon here", ":value", "bad name:x", "a..b:x", "\"quoted: colon"] {
-            #expect(VCardProperty(VCardLine(number: 1, bytes: Array(notAProperty.utf8))) == nil, "\(notAProperty)")
+            #expect(VCardProperty(VCardLine(number: 1, bytes: ArraySlice(notAProperty.utf8))) == nil, "\(notAProperty)")
         }
     }
 
     @Test func valuesAreDecodedFromTheirTransferEncodingAndCharset() throws {
         func text(_ line: String, encoding: ImportEncoding? = nil) throws -> String {
-            try VCardTextDecoder(encoding: encoding).text(try #require(VCardProperty(VCardLine(number: 1, bytes: Array(line.utf8)))))
+            try VCardTextDecoder(encoding: encoding).text(try #require(VCardProperty(VCardLine(number: 1, bytes: ArraySlice(line.utf8)))))
         }
         #expect(try text("FN;CHARSET=GB2312;ENCODING=QUOTED-PRINTABLE:=D5=C5=c0=f6") == "张丽")
         #expect(try text("FN;CHARSET=GBK;ENCODING=QUOTED-PRINTABLE:=CD=F5") == "王")

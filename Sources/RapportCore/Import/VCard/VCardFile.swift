@@ -74,7 +74,7 @@ struct VCardFile {
     }
 
     /// The start of a line, for a message.
-    static func excerpt(_ bytes: [UInt8]) -> String {
+    static func excerpt(_ bytes: ArraySlice<UInt8>) -> String {
         let text = String(decoding: bytes.prefix(40), as: UTF8.self)
         return bytes.count > 40 ? text + "…" : text
     }

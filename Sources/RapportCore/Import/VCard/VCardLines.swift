@@ -1,7 +1,8 @@
-/// A line of a vCard file: its bytes and the physical line it starts on (1-based).
+/// A line of a vCard file: its bytes (a slice of the file's unless it was folded) and the
+/// physical line it starts on (1-based).
 struct VCardLine {
     let number: Int
-    var bytes: [UInt8]
+    var bytes: ArraySlice<UInt8>
 
     var isBlank: Bool { bytes.allSatisfy { $0 == VCardLines.space || $0 == VCardLines.tab } }
 }
@@ -35,17 +36,15 @@ enum VCardLines {
                     index += 1
                 }
                 guard index < lines.count else { break }
-                let encoding = VCardProperty.Head(line.bytes)?.transferEncoding
-                if encoding == .quotedPrintable, line.bytes.last == equals {
-                    line.bytes.removeLast()
-                    line.bytes += lines[index].bytes
-                    index += 1
-                } else if encoding == .base64, !lines[index].isBlank, !lines[index].bytes.contains(colon) {
-                    line.bytes += lines[index].bytes
-                    index += 1
-                } else {
-                    break
-                }
+                // Only a line that could go on is parsed for its encoding here.
+                let next = lines[index].bytes
+                let softBreak = line.bytes.last == equals
+                let dataLine = !lines[index].isBlank && !next.contains(colon)
+                guard softBreak || dataLine, let encoding = VCardProperty.Head(line.bytes)?.transferEncoding,
+                      (encoding == .quotedPrintable && softBreak) || (encoding == .base64 && dataLine) else { break }
+                if softBreak, encoding == .quotedPrintable { line.bytes.removeLast() }
+                line.bytes += next
+                index += 1
             }
             logical.append(line)
         }
@@ -64,13 +63,13 @@ enum VCardLines {
                 position += 1
                 continue
             }
-            lines.append(VCardLine(number: number, bytes: Array(bytes[start..<position])))
+            lines.append(VCardLine(number: number, bytes: bytes[start..<position]))
             number += 1
             position += 1
             if byte == carriageReturn, position < bytes.endIndex, bytes[position] == lineFeed { position += 1 }
             start = position
         }
-        if start < bytes.endIndex { lines.append(VCardLine(number: number, bytes: Array(bytes[start...]))) }
+        if start < bytes.endIndex { lines.append(VCardLine(number: number, bytes: bytes[start...])) }
         return lines
     }
 }

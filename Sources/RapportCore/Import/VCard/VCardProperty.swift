@@ -37,7 +37,7 @@ struct VCardProperty {
     /// Whether this is `BEGIN:VCARD` / `END:VCARD`.
     func isMarker(_ name: String) -> Bool {
         head.name == name && head.group == nil
-            && String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces).uppercased() == "VCARD"
+            && String(decoding: value, as: UTF8.self).trimmingASCIISpaces().uppercased() == "VCARD"
     }
 
     enum TransferEncoding { case quotedPrintable, base64 }
@@ -52,12 +52,13 @@ struct VCardProperty {
         let end: Int
 
         /// Nil when the line is not a property (no colon, or no valid name before it).
-        init?(_ bytes: [UInt8]) {
+        init?(_ bytes: ArraySlice<UInt8>) {
             var inQuotes = false
             var end: Int?
             var segments: [ArraySlice<UInt8>] = []
-            var segmentStart = 0
-            for (index, byte) in bytes.enumerated() {
+            var segmentStart = bytes.startIndex
+            for index in bytes.indices {
+                let byte = bytes[index]
                 if byte == Self.quote {
                     inQuotes.toggle()
                 } else if !inQuotes, byte == Self.semicolon || byte == VCardLines.colon {
@@ -96,12 +97,12 @@ struct VCardProperty {
 
         private static func parameter(_ text: String) -> (String, [String]) {
             guard let equals = text.firstIndex(of: "=") else {
-                let bare = text.trimmingCharacters(in: .whitespaces)
+                let bare = text.trimmingASCIISpaces()
                 return (bareEncodings.contains(bare.uppercased()) ? "ENCODING" : "TYPE", [bare])
             }
-            let key = text[..<equals].trimmingCharacters(in: .whitespaces).uppercased()
+            let key = String(text[..<equals]).trimmingASCIISpaces().uppercased()
             let values = text[text.index(after: equals)...].filter { $0 != "\"" }.split(separator: ",", omittingEmptySubsequences: false)
-            return (key, values.map { $0.trimmingCharacters(in: .whitespaces) })
+            return (key, values.map { String($0).trimmingASCIISpaces() })
         }
 
         private static let quote = UInt8(ascii: "\"")

@@ -50,7 +50,7 @@ struct VCardRows {
     var keys: [VCardField] { contactsByLine.keys.sorted().compactMap { contactsByLine[$0]?.key } }
 
     private static func quoted(_ cell: String) -> String {
-        "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        "\"" + (cell.utf8.contains(UInt8(ascii: "\"")) ? cell.replacingOccurrences(of: "\"", with: "\"\"") : cell) + "\""
     }
 
     /// Line breaks as the CSV reader counts them: CR LF, LF and CR each one.

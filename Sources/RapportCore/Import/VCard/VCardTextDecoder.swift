@@ -97,7 +97,7 @@ final class VCardTextDecoder {
 /// write them too); a structured value (N) splits at unescaped `;`, a list at unescaped `,`.
 enum VCardText {
     static func unescaped(_ text: Substring) -> String {
-        guard text.contains("\\") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return String(text) }
         var out = ""
         var escaping = false
         for character in text {

@@ -45,7 +45,7 @@ def photo_bytes():
 
 def write(name, lines, newline):
     with open(os.path.join(HERE, name), "wb") as f:
-        f.write((newline.join(lines) + newline).encode("ascii" if name != "rfc6350-4.0.vcf" and name != "google-3.0.vcf" else "utf-8"))
+        f.write((newline.join(lines) + newline).encode("utf-8"))
 
 
 def phone_21():
