@@ -45,29 +45,15 @@ struct VCardContactReader {
     }
 
     mutating func read(_ card: VCard) {
-        var card = CardReading(card: card, decoder: decoder)
-        var fields: [String: VCardField] = [:]
+        var card = CardReading(card: card, path: path, decoder: decoder)
         let name = card.name()
-        fields["name"] = name
-        fields["title"] = card.first("TITLE")
-        if let role = card.first("ROLE") {
-            let normalised = role.value.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
-            if let fitting = ContactRole(rawValue: normalised) {
-                fields["role"] = VCardField(value: fitting.rawValue, line: role.line, property: role.property)
-            } else {
-                card.note(role.line, role.property, "'\(role.value)' is not a contact role (\(ContactRole.allCases.map(\.rawValue).joined(separator: ", "))); not imported")
-            }
-        }
-        fields["phone"] = card.preferred("TEL").map { phone in
-            let value = phone.value.lowercased().hasPrefix("tel:") ? String(phone.value.dropFirst(4)) : phone.value
-            return VCardField(value: value, line: phone.line, property: phone.property)
-        }
-        fields["email"] = card.preferred("EMAIL")
-        fields["birthday"] = card.birthday()
-        fields["locale"] = card.preferred("LANG")
+        let fields = [
+            "name": name, "title": card.first("TITLE"), "role": card.role(), "phone": card.phone(),
+            "email": card.preferred("EMAIL"), "birthday": card.birthday(), "locale": card.preferred("LANG"),
+        ].compactMapValues { $0 }
         let key = card.key(account: account, name: name)
-        problems += card.problems.map { ImportProblem(file: path, line: $0.line, field: $0.field, reason: $0.reason) }
-        notes += card.notes.map { ImportProblem(file: path, line: $0.line, field: $0.field, reason: $0.reason) }
+        problems += card.problems
+        notes += card.notes
         // A card with a problem still goes on to the CSV checks (which find the rest of its
         // problems); the file is refused either way.
         guard let key else { return }
@@ -93,16 +79,18 @@ struct VCardContactReader {
 /// Reading one card: its values decoded, problems and notes collected as they are found.
 private struct CardReading {
     let card: VCard
+    let path: String
     let decoder: VCardTextDecoder
-    private(set) var problems: [(line: Int, field: String, reason: String)] = []
-    private(set) var notes: [(line: Int, field: String, reason: String)] = []
+    private(set) var problems: [ImportProblem] = []
+    private(set) var notes: [ImportProblem] = []
 
-    init(card: VCard, decoder: VCardTextDecoder) {
-        self.card = card
-        self.decoder = decoder
+    private mutating func problem(_ line: Int, _ field: String, _ reason: String) {
+        problems.append(ImportProblem(file: path, line: line, field: field, reason: reason))
     }
 
-    mutating func note(_ line: Int, _ field: String, _ reason: String) { notes.append((line, field, reason)) }
+    private mutating func note(_ line: Int, _ field: String, _ reason: String) {
+        notes.append(ImportProblem(file: path, line: line, field: field, reason: reason))
+    }
 
     /// The value of the first property of `name` that has one (escapes undone, trimmed).
     mutating func first(_ name: String) -> VCardField? { firstValue(card.all(name)) }
@@ -110,6 +98,24 @@ private struct CardReading {
     /// The same, most preferred first (`VCardProperty.preference`; ties in file order).
     mutating func preferred(_ name: String) -> VCardField? {
         firstValue(card.all(name).enumerated().sorted { ($0.element.preference, $0.offset) < ($1.element.preference, $1.offset) }.map(\.element))
+    }
+
+    /// ROLE when it is a contact role (any case; spaces or `_` for `-`), else a note.
+    mutating func role() -> VCardField? {
+        guard let role = first("ROLE") else { return nil }
+        let normalised = role.value.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+        guard let fitting = ContactRole(rawValue: normalised) else {
+            note(role.line, role.property, "'\(role.value)' is not a contact role (\(ContactRole.allCases.map(\.rawValue).joined(separator: ", "))); not imported")
+            return nil
+        }
+        return VCardField(value: fitting.rawValue, line: role.line, property: role.property)
+    }
+
+    /// The preferred TEL as written, without the scheme of a `tel:` URI.
+    mutating func phone() -> VCardField? {
+        guard let phone = preferred("TEL") else { return nil }
+        guard phone.value.lowercased().hasPrefix("tel:") else { return phone }
+        return VCardField(value: String(phone.value.dropFirst(4)), line: phone.line, property: phone.property)
     }
 
     /// FN, else N composed: family name and given name without a space when either is
@@ -127,7 +133,7 @@ private struct CardReading {
             let name = ideographic ? family + given + middle : [given, middle, family].filter { !$0.isEmpty }.joined(separator: " ")
             if !name.isEmpty { return VCardField(value: name, line: property.line, property: "N") }
         }
-        if problems.isEmpty { problems.append((card.begin, "FN", "the card has no name: FN and N are missing or empty")) }
+        if problems.isEmpty { problem(card.begin, "FN", "the card has no name: FN and N are missing or empty") }
         return nil
     }
 
@@ -142,7 +148,7 @@ private struct CardReading {
         do {
             return VCardField(value: try VCardBirthday.monthDay(text), line: property.line, property: "BDAY")
         } catch {
-            problems.append((property.line, "BDAY", error.reason(text)))
+            problem(property.line, "BDAY", error.reason(text))
             return nil
         }
     }
@@ -160,7 +166,7 @@ private struct CardReading {
         guard let name else { return nil }
         let person = DraftFileName.slug(name.value, keepCase: false, maxBytes: 48)
         guard !person.isEmpty else {
-            problems.append((name.line, name.property, "'\(name.value)' has no letter or digit to make the contact's key of; give the card a UID"))
+            problem(name.line, name.property, "'\(name.value)' has no letter or digit to make the contact's key of; give the card a UID")
             return nil
         }
         return VCardField(value: DraftFileName.slug(account, keepCase: false, maxBytes: 40) + "-" + person,
@@ -180,7 +186,7 @@ private struct CardReading {
         do {
             return try decoder.text(property)
         } catch {
-            problems.append((property.line, property.name, error.reason))
+            problem(property.line, property.name, error.reason)
             return nil
         }
     }
