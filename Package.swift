@@ -57,7 +57,8 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI"]),
-        // Team mode against a real server (skipped without RAPPORT_TEST_POSTGRES; .ci/run sets it).
+        // Through the built executables: team mode against a real server (skipped without
+        // RAPPORT_TEST_POSTGRES; .ci/run sets it), and export round trips (SQLite always).
         .testTarget(name: "RapportPostgresTests", dependencies: ["RapportCore"]),
     ]
 )
