@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The C library, through pkg-config; `apt-get install libsqlite3-dev` provides it.
@@ -37,6 +38,7 @@ let package = Package(
                 "CPostgres",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // One file per subcommand; shared options in GlobalOptions.swift.
@@ -51,11 +53,12 @@ let package = Package(
         .executableTarget(name: "rapport-bench", dependencies: ["RapportCore"], path: "Benchmarks/rapport-bench"),
         .testTarget(
             name: "RapportCoreTests",
-            dependencies: ["RapportCore"],
+            dependencies: ["RapportCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI"]),
-        // Team mode against a real server (skipped without RAPPORT_TEST_POSTGRES; .ci/run sets it).
+        // Through the built executables: team mode against a real server (skipped without
+        // RAPPORT_TEST_POSTGRES; .ci/run sets it), and export round trips (SQLite always).
         .testTarget(name: "RapportPostgresTests", dependencies: ["RapportCore"]),
     ]
 )

@@ -12,6 +12,7 @@ let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "generate": generate,
     "import": importBench,
     "vcard": vCardBench,
+    "export": exportBench,
     "pg-import": PostgresBench.importRun,
     "pg-agenda": PostgresBench.agendaRun,
     "pg-audit": PostgresBench.auditRun,

@@ -19,6 +19,7 @@ public struct RapportCommand: ParsableCommand {
             AgendaCommand.self,
             SnoozeCommand.self,
             ImportCommand.self,
+            ExportCommand.self,
             TouchCommand.self,
             TeamCommand.self,
         ]

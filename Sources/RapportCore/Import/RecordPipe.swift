@@ -55,11 +55,13 @@ final class RecordBatch {
         entries.removeAll(keepingCapacity: true)
     }
 
-    /// Copies the reader's current record.
+    /// Copies the reader's current record, each cell without the `'` a CSV writer put
+    /// before a formula-looking value (`CSVCell.unguarded`: what `rapport export` and the
+    /// other CSV outputs add, taken off again).
     func append(_ reader: CSVReader) {
         let first = cellEnds.count
         for index in 0..<reader.cellCount {
-            bytes.append(contentsOf: reader.bytes(index))
+            bytes.append(contentsOf: CSVCell.unguarded(reader.bytes(index)))
             cellEnds.append(bytes.count)
         }
         entries.append(.record(line: reader.line, cells: first..<cellEnds.count))

@@ -40,6 +40,11 @@ public protocol RapportStore: AnyObject {
     /// "unknown rep 'x' (did you mean y?)".
     func unknownRep(_ handle: String) throws -> RapportError
 
+    /// Every stored row of `kind` the connection may read, as the cells of the kind's CSV
+    /// columns in the order the rows were added (`ExportSQL`), each handed to `body` as it
+    /// is read: a table of millions of rows is never held. Returns the number of rows.
+    func exportRows(_ kind: ImportKind, _ body: (ExportRecord) throws -> Void) throws -> Int
+
     // MARK: writing
 
     /// Hides the account's reasons of `kind` through `until` (a new snooze replaces the old).

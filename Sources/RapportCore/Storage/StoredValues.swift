@@ -78,6 +78,8 @@ protocol StoredRow {
     func bool(_ index: Int) -> Bool
     func string(_ index: Int) -> String
     func optionalString(_ index: Int) -> String?
+    /// The value as UTF-8 text, borrowed while the row is current.
+    func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8>
     func optionalInt(_ index: Int) -> Int?
     func date(_ index: Int) -> CivilDate?
 }

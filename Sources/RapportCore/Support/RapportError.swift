@@ -5,6 +5,7 @@ public struct RapportError: Error, CustomStringConvertible, Sendable {
         case dataError = 65   // EX_DATAERR
         case noInput = 66     // EX_NOINPUT
         case software = 70    // EX_SOFTWARE
+        case cannotCreate = 73  // EX_CANTCREAT: an output file cannot be created
         case ioError = 74     // EX_IOERR
         case permission = 77  // EX_NOPERM: the database refused what the role may not do
     }

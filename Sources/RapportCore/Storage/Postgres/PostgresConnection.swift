@@ -76,6 +76,23 @@ public final class PostgresConnection {
         for index in 0..<result.rowCount { try body(PostgresRow(result: result, index: index)) }
     }
 
+    /// Runs a query (without parameters) through a cursor and hands each row to `body`,
+    /// `batch` rows fetched at a time: a result of millions of rows is never held whole, as
+    /// `forEachRow`'s would be. The cursor lives in a transaction of its own (a savepoint
+    /// inside one already open) and reads one snapshot; it is planned for reading every row.
+    public func streamRows(_ sql: String, batch: Int = 10_000, _ body: (PostgresRow) throws -> Void) throws {
+        try transaction {
+            try execute("SET LOCAL cursor_tuple_fraction = 1")
+            _ = try check(PQexec(handle, "DECLARE rapport_stream NO SCROLL CURSOR FOR " + sql), sql: sql)
+            while true {
+                let result = try check(PQexec(handle, "FETCH FORWARD \(batch) FROM rapport_stream"), sql: sql)
+                guard result.rowCount > 0 else { break }
+                for index in 0..<result.rowCount { try body(PostgresRow(result: result, index: index)) }
+            }
+            _ = try check(PQexec(handle, "CLOSE rapport_stream"), sql: sql)
+        }
+    }
+
     /// Maps each row of a query.
     public func rows<T>(_ sql: String, _ arguments: [any SQLBindable] = [], _ transform: (PostgresRow) throws -> T) throws -> [T] {
         let result = try run(sql, arguments)

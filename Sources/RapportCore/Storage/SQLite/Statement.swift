@@ -101,14 +101,18 @@ public struct Row {
     }
 
     public func optionalString(_ index: Int) -> String? { isNull(index) ? nil : string(index) }
+
+    /// The column as UTF-8 text, borrowed until the statement steps on (empty for NULL).
+    func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        guard let text = sqlite3_column_text(handle, Int32(index)) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, Int32(index))))
+    }
+
     public func optionalInt(_ index: Int) -> Int? { isNull(index) ? nil : int(index) }
     public func optionalInt64(_ index: Int) -> Int64? { isNull(index) ? nil : int64(index) }
 
     /// A `YYYY-MM-DD` column read in place; nil when NULL or malformed.
-    public func date(_ index: Int) -> CivilDate? {
-        guard let text = sqlite3_column_text(handle, Int32(index)) else { return nil }
-        return CivilDate(utf8: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, Int32(index)))))
-    }
+    public func date(_ index: Int) -> CivilDate? { CivilDate(utf8: bytes(index)) }
 
     public func value(_ index: Int) -> SQLValue {
         switch sqlite3_column_type(handle, Int32(index)) {
