@@ -7,7 +7,9 @@ import RapportCore
 //     The CSV files of `generate` imported through Rapport into a fresh database
 //     (rapport_bench, kept for the other benchmarks), and in the same run the same files
 //     with psql's `\copy … (FORMAT csv, HEADER)` into tables shaped like them, in a fresh
-//     database with the Rapport schema (what the SQLite bench does with `.import`).
+//     database with the Rapport schema (what the SQLite bench does with `.import`), and
+//     into Rapport's own tables by hand-written SQL (`PostgresSameTables`): the issue's
+//     "psql \copy of the same CSV files into the same tables", which the ratio is taken of.
 //   rapport-bench pg-agenda --url URL [--date D] [--runs 5]
 //     `today` over all reps and for one rep, in process, against the hand-written
 //     check-in-due query through psql (the same query as the SQLite bench's, in
@@ -32,7 +34,7 @@ enum PostgresBench {
         try options.finish()
         guard rounds >= 1 else { throw BenchError("--runs must be at least 1") }
         let files = importOrder.map { (kind: $0, path: dir + "/" + $0.rawValue + ".csv") }
-        var rapportTimes: [Double] = [], copyTimes: [Double] = []
+        var rapportTimes: [Double] = [], copyTimes: [Double] = [], sameTimes: [Double] = []
         for round in 1...rounds {
             print("round \(round) of \(rounds)")
             let target = try recreate(database, on: url)
@@ -57,14 +59,21 @@ enum PostgresBench {
             }
             let script = files.map { "\\copy csv_\($0.kind.rawValue) FROM '\($0.path)' WITH (FORMAT csv, HEADER)" }.joined(separator: "\n")
             let copy = try clock.measure { try psql(baseline, script: script) }
+            try dropDatabase(database + "_copy", on: url)
+            let same = try recreate(database + "_same", on: url)
+            _ = try PostgresDatabase.openRapport(url: same, create: true)
+            let sameTables = try clock.measure { try psql(same, script: PostgresSameTables.script(files)) }
+            try dropDatabase(database + "_same", on: url)
             rapportTimes.append(seconds(rapport))
             copyTimes.append(seconds(copy))
-            print(String(format: "  rapport import %6.2f s, psql \\copy %6.2f s (%d rows)", seconds(rapport), seconds(copy), rows))
-            try dropDatabase(database + "_copy", on: url)
+            sameTimes.append(seconds(sameTables))
+            print(String(format: "  rapport import %6.2f s, psql \\copy into plain tables %6.2f s, into Rapport's tables %6.2f s (%d rows)",
+                         seconds(rapport), seconds(copy), seconds(sameTables), rows))
         }
-        let ratio = rapportTimes.min()! / copyTimes.min()!
-        print(String(format: "rapport import: best %.2f s; psql \\copy: best %.2f s; ratio %.2f× (target ≤ 2×) %@; peak memory %.0f MB",
-                     rapportTimes.min()!, copyTimes.min()!, ratio, ratio <= 2 ? "met" : "MISSED", peakMemoryMB()))
+        let ratio = rapportTimes.min()! / sameTimes.min()!
+        print(String(format: "rapport import: best %.2f s; psql \\copy into plain tables: best %.2f s (%.2f×); into Rapport's tables: best %.2f s, ratio %.2f× (target ≤ 2×) %@; peak memory %.0f MB",
+                     rapportTimes.min()!, copyTimes.min()!, rapportTimes.min()! / copyTimes.min()!, sameTimes.min()!, ratio,
+                     ratio <= 2 ? "met" : "MISSED", peakMemoryMB()))
     }
 
     // MARK: agenda
@@ -80,7 +89,13 @@ enum PostgresBench {
         let db = try PostgresDatabase.openRapport(url: target)
         let rep = try db.connection.scalarText("SELECT handle FROM rep ORDER BY handle LIMIT 1") ?? ""
         let query = checkinDueSQL(date: date, config: config)
-        var all: [Double] = [], one: [Double] = [], week: [Double] = [], shell: [Double] = []
+        // The same rep connected as its own role, as a rep runs `rapport today` (row-level security).
+        let asRep = try PostgresDatabase.openRapport(url: loginRole("bench_rep_own", actingAs: rep, owner: db, url: target))
+        defer {
+            _ = try? db.teamRevoke(handle: rep)
+            try? db.connection.execute("DROP ROLE IF EXISTS bench_rep_own")
+        }
+        var all: [Double] = [], one: [Double] = [], own: [Double] = [], week: [Double] = [], shell: [Double] = []
         var items = 0, due = 0
         let clock = ContinuousClock()
         // As in the SQLite bench, the items are freed after the clock stops (`rapport today`
@@ -95,6 +110,9 @@ enum PostgresBench {
             one.append(seconds(try clock.measure {
                 _ = try db.agendaDays(config: config, occasions: occasions, from: date, through: date, rep: rep)
             }))
+            own.append(seconds(try clock.measure {
+                _ = try asRep.agendaDays(config: config, occasions: occasions, from: date, through: date, rep: rep)
+            }))
             week.append(seconds(try clock.measure {
                 kept = try db.agendaDays(config: config, occasions: occasions, from: date, through: date.adding(days: 6), rep: nil)
             }))
@@ -106,7 +124,8 @@ enum PostgresBench {
         print(String(format: "  all reps     %7.1f ms  (%d items)", all.min()! * 1000, items))
         print(String(format: "  psql query   %7.1f ms  (%d accounts due)", shell.min()! * 1000, due))
         print(String(format: "  ratio        %7.2f×   (target ≤ 1.5×) %@", ratio, ratio <= 1.5 ? "met" : "MISSED"))
-        print(String(format: "  one rep      %7.1f ms  (%@; target < 100 ms) %@", one.min()! * 1000, rep, one.min()! < 0.1 ? "met" : "MISSED"))
+        print(String(format: "  one rep      %7.1f ms as the owner, %.1f ms as its own role (%@; target < 100 ms) %@",
+                     one.min()! * 1000, own.min()! * 1000, rep, max(one.min()!, own.min()!) < 0.1 ? "met" : "MISSED"))
         print(String(format: "  week         %7.1f ms  (%.1f× a day)", week.min()! * 1000, week.min()! / all.min()!))
         print(String(format: "  peak memory  %7.0f MB", peakMemoryMB()))
     }
@@ -172,17 +191,7 @@ enum PostgresBench {
         let handles = try owner.connection.rows(
             "SELECT r.handle FROM rep r JOIN account a ON a.owner_id = r.id GROUP BY r.handle ORDER BY count(*) DESC, r.handle LIMIT $1",
             [repCount]) { $0.string(0) }
-        var urls: [String] = []
-        for (index, handle) in handles.enumerated() {
-            let role = "bench_rep_\(index)"
-            try owner.connection.execute("DROP ROLE IF EXISTS \(role)")
-            try owner.connection.execute("CREATE ROLE \(role) LOGIN PASSWORD 'bench'")
-            _ = try owner.teamGrant(handle: handle, role: role, manager: false)
-            var parts = URLComponents(string: target)!
-            parts.user = role
-            parts.password = "bench"
-            urls.append(parts.string!)
-        }
+        let urls = try handles.enumerated().map { try loginRole("bench_rep_\($0.offset)", actingAs: $0.element, owner: owner, url: target) }
         let (config, occasions) = try shippedSettings()
         let templates = ShippedResources.templatesDirectory
         let latencies = Latencies()
@@ -244,6 +253,17 @@ enum PostgresBench {
             _ = try owner.teamRevoke(handle: handle)
             try owner.connection.execute("DROP ROLE IF EXISTS bench_rep_\(index)")
         }
+    }
+
+    /// A login role `role` acting as rep `handle` (made again if there), and its URL.
+    static func loginRole(_ role: String, actingAs handle: String, owner: PostgresDatabase, url: String) throws -> String {
+        try owner.connection.execute("DROP ROLE IF EXISTS \(role)")
+        try owner.connection.execute("CREATE ROLE \(role) LOGIN PASSWORD 'bench'")
+        _ = try owner.teamGrant(handle: handle, role: role, manager: false)
+        var parts = URLComponents(string: url)!
+        parts.user = role
+        parts.password = "bench"
+        return parts.string!
     }
 
     private static func measure(_ name: String, _ latencies: Latencies, _ body: () throws -> Void) throws {

@@ -22,7 +22,9 @@ extension PostgresDatabase {
         var repHandles: [Int64: String] = [:]
         try connection.forEachRow("SELECT id, handle FROM rep") { repHandles[$0.int64(0)] = $0.string(1) }
         let scope = try PostgresAgendaScope(rep: rep, repHandles: repHandles, unknown: unknownRep)
-        let countries = try connection.rows("SELECT DISTINCT country FROM account") { $0.string(0) }
+        // The scope's countries (a rep's own role would scan every account's row policy).
+        let countries = try connection.rows(
+            "SELECT DISTINCT a.country FROM account a WHERE true" + scope.filter("a.id", parameter: 1), scope.arguments) { $0.string(0) }
         let horizon = try max(context.on(from).touchHorizon(countries: countries), context.on(through).touchHorizon(countries: countries))
 
         // The sources found by date or by account read on a second connection, on another

@@ -174,14 +174,30 @@ final class PostgresImportWriter<Row: WritableRow> {
         let foreignKeys = try connection.rows(
             "SELECT conname::text, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'f'",
             [Row.table]) { (name: $0.string(0), definition: $0.string(1)) }
-        for index in indexes { try connection.execute("DROP INDEX \(PostgresDatabase.quoted(index.name))") }
+        // And the indexes over the summary columns the table's trigger rewrites in another
+        // table (a first load of payments rewrites every paid invoice): without them the
+        // rewrite stays on the page (HOT, the fill factor leaves room) and adds no index
+        // entries; 285 000 invoices 4.5 → 0.75 s, and 0.5 s to build the three again. That
+        // table is locked until the import commits, which a first load can afford.
+        let rewritten = try connection.rows(
+            "SELECT c.relname::text, pg_get_indexdef(c.oid) FROM unnest($1::text[]) n JOIN pg_class c ON c.oid = to_regclass(n)",
+            [PostgresArray.text(Schema.derivedColumnIndexes[Row.table] ?? [])]) { (name: $0.string(0), definition: $0.string(1)) }
+        for index in indexes + rewritten { try connection.execute("DROP INDEX \(PostgresDatabase.quoted(index.name))") }
         for key in foreignKeys {
             try connection.execute("ALTER TABLE \(Row.table) DROP CONSTRAINT \(PostgresDatabase.quoted(key.name))")
         }
+        // The summary trigger too: its transition table of two million touches cost more
+        // than the COPY; the rows are summed once, from the table, when they are in.
+        let trigger = PostgresSchema.summaryTrigger[Row.table].map { PostgresDatabase.quoted($0 + "_insert") }
+        if let trigger { try connection.execute("ALTER TABLE \(Row.table) DISABLE TRIGGER \(trigger)") }
         let result = try body()
         progress?(ImportProgress(phase: .finishing, rows: written))
+        if let trigger, let summary = PostgresSchema.summaryAdded(to: Row.table, rows: Row.table) {
+            try connection.execute("ALTER TABLE \(Row.table) ENABLE TRIGGER \(trigger)")
+            try connection.execute(summary)
+        }
         try connection.execute("SET LOCAL maintenance_work_mem = '256MB'")
-        for index in indexes { try connection.execute(index.definition) }
+        for index in indexes + rewritten { try connection.execute(index.definition) }
         for key in foreignKeys {
             try connection.execute("ALTER TABLE \(Row.table) ADD CONSTRAINT \(PostgresDatabase.quoted(key.name)) \(key.definition)")
         }

@@ -9,6 +9,7 @@ public enum Schema {
         m.register("v3-agenda-paid-totals-and-indexes", v3)
         m.register("v4-covering-unpaid-invoice-index", v4)
         m.register("v5-paid-off-invoice-index", v5)
+        m.register("v6-rep-policies-by-row-and-room-for-summaries", v6)
         return m
     }()
 
@@ -255,6 +256,10 @@ public enum Schema {
     static let v5 = """
         CREATE INDEX invoice_paid_off ON invoice(account_id, paid_total, amount) WHERE paid_total >= amount;
         """
+
+    /// Nothing on SQLite: the migration is PostgreSQL's row-level security and fill factor
+    /// (`PostgresSchema.v6`); it is registered here too so both report one schema version.
+    static let v6 = ""
 }
 
 extension Database {
