@@ -93,7 +93,7 @@ struct AuditCommand: ParsableCommand {
             let report = try AuditReport.compute(input, period: period, config: config, policy: policy)
             let text: String
             switch resolvedFormat {
-            case .table: text = AuditOutput.table(report, colour: out == nil)
+            case .table: text = AuditOutput.table(report, colour: out == nil, width: out == nil ? Terminal.width : nil)
             case .json: text = AuditOutput.json(report)
             case .csv: text = AuditOutput.csv(report)
             case .html: text = AuditHTMLPage.render(report)
