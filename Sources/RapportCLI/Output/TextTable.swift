@@ -27,26 +27,32 @@ struct TextTable {
 
     /// The column widths and bands for `width`.
     func layout(width: Int?) -> TableLayout {
-        var natural = headers.map(Self.widest)
-        var dataWidths = Array(repeating: 0, count: headers.count)
+        var columns = headers.map { TableLayout.Column(natural: Self.widest($0), word: Self.longestWord($0)) }
+        var data = Array(repeating: 0, count: headers.count)
         for row in rows {
             for (i, cell) in row.enumerated() where i < headers.count {
-                dataWidths[i] = max(dataWidths[i], Self.widest(cell))
-                natural[i] = max(natural[i], dataWidths[i])
+                data[i] = max(data[i], Self.widest(cell))
+                columns[i].natural = max(columns[i].natural, data[i])
+                columns[i].word = max(columns[i].word, Self.longestWord(cell))
             }
         }
-        let floors = natural.indices.map { i in
+        for i in columns.indices {
             // An amount and its label's words stay whole; text may narrow to a few words.
-            rightAligned.contains(i)
-                ? max(dataWidths[i], headers[i].split(separator: " ").map(displayWidth).max() ?? 0)
-                : min(natural[i], TableLayout.narrowestText)
+            columns[i].floor = rightAligned.contains(i)
+                ? max(data[i], Self.longestWord(headers[i]))
+                : min(columns[i].natural, TableLayout.narrowestText)
         }
-        return TableLayout(natural: natural, floors: floors, width: width)
+        return TableLayout(columns, width: width)
     }
 
     /// The widest line of a cell.
     private static func widest(_ cell: String) -> Int {
         cell.split(separator: "\n", omittingEmptySubsequences: false).map(displayWidth).max() ?? 0
+    }
+
+    /// The widest run between spaces or line ends.
+    private static func longestWord(_ cell: String) -> Int {
+        cell.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(displayWidth).max() ?? 0
     }
 }
 
@@ -57,32 +63,47 @@ struct TextTable {
 /// its floor: 10 cells for text (narrower columns — ranks, dates, "13 d ago" — keep their
 /// width), the widest amount and the longest word of its header for a right-aligned
 /// column. So the wide text columns (reasons, contacts, names) give the room, in
-/// proportion to their width, and a row's lines stay few. When the floors
-/// alone do not fit, the columns are split into bands: the first band is the first columns
-/// whose floors fit, each further band goes on lines of its own indented by two cells
-/// under every row, and each band is fitted as above.
+/// proportion to their width, and a row's lines stay few. Then a column narrower than its
+/// longest word (counting at most 20 cells: a company's name in Chinese) is widened to
+/// it with cells from the widest column, while that one keeps 40 cells for its prose.
+/// When the floors alone do not fit, the columns are split into bands: the first band is
+/// the first columns whose floors fit, each further band goes on lines of its own
+/// indented by two cells under every row, and each band is fitted as above.
 struct TableLayout {
+    /// What a column's content asks for, in cells.
+    struct Column {
+        /// Its widest line.
+        var natural: Int
+        /// Its longest word.
+        var word: Int
+        /// The narrowest it may get before the table is split into bands.
+        var floor = 0
+    }
+
     /// Each column's width.
     var widths: [Int]
     /// The columns of each printed band, in order; one band when the table fits on one line.
     var bands: [[Int]]
 
     static let narrowestText = 10
+    static let wholeWord = 20
+    static let widestKeeps = 40
     static let separator = 2
     static let indent = 2
 
-    init(natural: [Int], floors: [Int], width: Int?) {
-        let columns = Array(natural.indices)
-        guard let width, Self.span(columns, natural) > width else {
+    init(_ columns: [Column], width: Int?) {
+        let natural = columns.map(\.natural), floors = columns.map(\.floor)
+        let all = Array(columns.indices)
+        guard let width, Self.span(all, natural) > width else {
             widths = natural
-            bands = [columns]
+            bands = [all]
             return
         }
         // No column is narrower than two cells: room for one CJK character.
         let limit = max(width, Self.indent + 2)
         var bands: [[Int]] = []
         var band: [Int] = []
-        for column in columns {
+        for column in all {
             let room = limit - (bands.isEmpty ? 0 : Self.indent)
             if !band.isEmpty, Self.span(band + [column], floors) > room {
                 bands.append(band)
@@ -94,7 +115,7 @@ struct TableLayout {
         var widths = natural
         for (index, band) in bands.enumerated() {
             let room = limit - (index == 0 ? 0 : Self.indent)
-            let fitted = Self.shrink(band.map { natural[$0] }, floors: band.map { min(floors[$0], room) }, room: room)
+            let fitted = Self.shrink(band.map { columns[$0] }, room: room)
             for (column, width) in zip(band, fitted) { widths[column] = width }
         }
         self.widths = widths
@@ -108,9 +129,12 @@ struct TableLayout {
 
     /// Widths within [floor, natural] filling `room`: every column cut by the same factor
     /// of its natural width, except those it would take below their floor, which stay at
-    /// the floor; the cells lost to rounding go to the largest remainders.
-    static func shrink(_ natural: [Int], floors: [Int], room: Int) -> [Int] {
-        let space = room - separator * max(0, natural.count - 1)
+    /// the floor (the cells lost to rounding go to the largest remainders); then whole
+    /// words where the widest column can spare the cells.
+    static func shrink(_ columns: [Column], room: Int) -> [Int] {
+        let natural = columns.map(\.natural)
+        let floors = columns.map { min($0.floor, room) }
+        let space = room - separator * max(0, columns.count - 1)
         guard natural.reduce(0, +) > space else { return natural }
         var atFloor = Set<Int>()
         var share: [Double] = []
@@ -129,29 +153,39 @@ struct TableLayout {
             widths[i] += 1
             left -= 1
         }
+        for i in widths.indices {
+            let need = min(columns[i].word, wholeWord, natural[i]) - widths[i]
+            guard need > 0, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widest != i,
+                  widths[widest] - need >= widestKeeps else { continue }
+            widths[widest] -= need
+            widths[i] += need
+        }
         return widths
     }
 
     /// The printed lines of one row (or the header): each cell wrapped to its column,
-    /// band by band, continuation bands indented; a band with nothing in it is left out.
+    /// band by band, continuation bands indented.
     func lines(_ cells: [String], _ table: TextTable) -> [String] {
-        var out: [String] = []
-        for (index, band) in bands.enumerated() {
+        bandLines(cells, table).flatMap { $0 }
+    }
+
+    /// Each band's lines of one row; none for a continuation band with nothing in it.
+    func bandLines(_ cells: [String], _ table: TextTable) -> [[String]] {
+        bands.enumerated().map { index, band in
             let wrapped = band.map { column in
                 TextWrap.lines(column < cells.count ? cells[column] : "", width: widths[column])
             }
-            if index > 0, wrapped.allSatisfy({ $0.allSatisfy(\.isEmpty) }) { continue }
+            if index > 0, wrapped.allSatisfy({ $0.allSatisfy(\.isEmpty) }) { return [] }
             let margin = String(repeating: " ", count: index == 0 ? 0 : Self.indent)
-            for line in 0..<(wrapped.map(\.count).max() ?? 1) {
+            return (0..<(wrapped.map(\.count).max() ?? 1)).map { line in
                 let parts = zip(band, wrapped).map { column, pieces in
                     let piece = line < pieces.count ? pieces[line] : ""
                     let pad = String(repeating: " ", count: max(0, widths[column] - displayWidth(piece)))
                     return table.rightAligned.contains(column) ? pad + piece : piece + pad
                 }
-                out.append((margin + parts.joined(separator: String(repeating: " ", count: Self.separator))).trimmingTrailingSpaces())
+                return (margin + parts.joined(separator: String(repeating: " ", count: Self.separator))).trimmingTrailingSpaces()
             }
         }
-        return out
     }
 }
 
