@@ -158,6 +158,15 @@ import Testing
         #expect(displayWidth("e\u{301}") == 1)
         #expect(displayWidth("\u{1B}[1mbold\u{1B}[0m") == 4)
         #expect(displayWidth("a\u{200B}b") == 2)
+        #expect(displayWidth("か\u{3099}") == 2)
+    }
+
+    @Test func measureGivesTheWidestLineAndWord() {
+        #expect(TextWrap.measure("HD-MACH 华东精密机械有限公司") == (line: 28, word: 20))
+        #expect(TextWrap.measure("one two\nthree") == (line: 7, word: 5))
+        #expect(TextWrap.measure("\u{1B}[2mno\u{1B}[0m") == (line: 2, word: 2))
+        #expect(TextWrap.measure("GEN-0001") == (line: 8, word: 8))
+        #expect(TextWrap.measure("") == (line: 0, word: 0))
     }
 
     @Test func hardBreaksAreKept() {

@@ -27,32 +27,24 @@ struct TextTable {
 
     /// The column widths and bands for `width`.
     func layout(width: Int?) -> TableLayout {
-        var columns = headers.map { TableLayout.Column(natural: Self.widest($0), word: Self.longestWord($0)) }
+        let labels = headers.map(TextWrap.measure)
+        var columns = labels.map { TableLayout.Column(natural: $0.line, word: $0.word) }
         var data = Array(repeating: 0, count: headers.count)
         for row in rows {
             for (i, cell) in row.enumerated() where i < headers.count {
-                data[i] = max(data[i], Self.widest(cell))
-                columns[i].natural = max(columns[i].natural, data[i])
-                columns[i].word = max(columns[i].word, Self.longestWord(cell))
+                let size = TextWrap.measure(cell)
+                data[i] = max(data[i], size.line)
+                columns[i].natural = max(columns[i].natural, size.line)
+                columns[i].word = max(columns[i].word, size.word)
             }
         }
         for i in columns.indices {
             // An amount and its label's words stay whole; text may narrow to a few words.
             columns[i].floor = rightAligned.contains(i)
-                ? max(data[i], Self.longestWord(headers[i]))
+                ? max(data[i], labels[i].word)
                 : min(columns[i].natural, TableLayout.narrowestText)
         }
         return TableLayout(columns, width: width)
-    }
-
-    /// The widest line of a cell.
-    private static func widest(_ cell: String) -> Int {
-        cell.split(separator: "\n", omittingEmptySubsequences: false).map(displayWidth).max() ?? 0
-    }
-
-    /// The widest run between spaces or line ends.
-    private static func longestWord(_ cell: String) -> Int {
-        cell.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(displayWidth).max() ?? 0
     }
 }
 
@@ -190,9 +182,9 @@ struct TableLayout {
 }
 
 extension String {
+    /// In one pass: a padded line's trailing spaces are most of it.
     func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
+        guard let last = lastIndex(where: { $0 != " " }) else { return "" }
+        return String(self[...last])
     }
 }

@@ -10,12 +10,13 @@ enum TextWrap {
     /// stays with its letter). `\n` is a hard break. Colour codes take no cells; one that
     /// is open at a break is closed at the end of the line and opened again on the next.
     static func lines(_ text: String, width: Int) -> [String] {
+        if !text.utf8.contains(10), displayWidth(text) <= width { return [text] }
         var out: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if displayWidth(paragraph) <= width {
                 out.append(String(paragraph))
             } else {
-                out += Colour.carried(across: breakLines(Atom.split(paragraph), width: width))
+                out += Colour.carried(across: breakLines(paragraph, width: width))
             }
         }
         return out
@@ -28,43 +29,9 @@ enum TextWrap {
         return lines(text, width: max(width, 2)).joined(separator: "\n")
     }
 
-    /// One visible character (with any colour codes just before it) and its cells.
-    struct Atom {
-        var text: String
-        var width: Int
-        var isSpace: Bool
-
-        static func split(_ text: Substring) -> [Atom] {
-            var atoms: [Atom] = []
-            var codes = ""
-            // 0: text; 1: just after ESC; 2: inside `ESC [`, until its final character.
-            var state = 0
-            for character in text {
-                switch state {
-                case 0 where character == "\u{1B}":
-                    codes.append(character)
-                    state = 1
-                case 0:
-                    atoms.append(Atom(text: codes + String(character), width: displayWidth(String(character)), isSpace: character == " "))
-                    codes = ""
-                case 1:
-                    codes.append(character)
-                    state = character == "[" ? 2 : 0
-                default:
-                    codes.append(character)
-                    if let value = character.unicodeScalars.first?.value, (0x40...0x7E).contains(value) { state = 0 }
-                }
-            }
-            if !codes.isEmpty {
-                if atoms.isEmpty { atoms.append(Atom(text: codes, width: 0, isSpace: false)) } else { atoms[atoms.count - 1].text += codes }
-            }
-            return atoms
-        }
-    }
-
     /// Greedy filling: whole words where they fit, a too-long word from where the line
-    /// stands, a character at a time.
-    private static func breakLines(_ atoms: [Atom], width: Int) -> [String] {
+    /// stands, a character at a time. Spaces are one cell each.
+    private static func breakLines(_ text: Substring, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         var used = 0
@@ -73,42 +40,64 @@ enum TextWrap {
             line = ""
             used = 0
         }
-        func put(_ run: ArraySlice<Atom>) {
-            for atom in run {
-                line += atom.text
-                used += atom.width
-            }
-        }
-        var index = atoms.startIndex
-        while index < atoms.endIndex {
-            let spaceEnd = atoms[index...].firstIndex { !$0.isSpace } ?? atoms.endIndex
-            let wordEnd = atoms[spaceEnd...].firstIndex(where: \.isSpace) ?? atoms.endIndex
-            let spaces = atoms[index..<spaceEnd]
-            let word = atoms[spaceEnd..<wordEnd]
+        var index = text.startIndex
+        while index < text.endIndex {
+            let spaceEnd = text[index...].firstIndex { $0 != " " } ?? text.endIndex
+            let wordEnd = text[spaceEnd...].firstIndex(of: " ") ?? text.endIndex
+            let spaces = text[index..<spaceEnd], word = text[spaceEnd..<wordEnd]
             index = wordEnd
-            let gap = used == 0 ? 0 : spaces.reduce(0) { $0 + $1.width }
-            let wordWidth = word.reduce(0) { $0 + $1.width }
+            let gap = used == 0 ? 0 : spaces.count
+            let wordWidth = displayWidth(word)
             if used + gap + wordWidth <= width {
-                if used > 0 { put(spaces) }
-                put(word)
-                continue
-            }
-            if wordWidth <= width {
+                if used > 0 { line += spaces }
+                line += word
+                used += gap + wordWidth
+            } else if wordWidth <= width {
                 if used > 0 { flush() }
-                put(word)
-                continue
-            }
-            // Longer than the column: fill this line first when its first character fits.
-            if used > 0 {
-                if let first = word.first, used + gap + first.width <= width { put(spaces) } else { flush() }
-            }
-            for atom in word {
-                if used > 0, used + atom.width > width { flush() }
-                put([atom])
+                line += word
+                used = wordWidth
+            } else {
+                // Longer than the column: fill this line first when its first character fits.
+                var first = true
+                visibleCharacters(of: word) { piece, cells in
+                    if first, used > 0 {
+                        if used + gap + cells <= width { line += spaces; used += gap } else { flush() }
+                    }
+                    first = false
+                    if used > 0, used + cells > width { flush() }
+                    line += piece
+                    used += cells
+                }
             }
         }
         if used > 0 || lines.isEmpty || !line.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// Calls `body` with each visible character of `word` (with the colour codes just
+    /// before it; trailing codes come last, with 0 cells) and the cells it takes.
+    private static func visibleCharacters(of word: Substring, _ body: (Substring, Int) -> Void) {
+        var start = word.startIndex
+        // 0: text; 1: just after ESC; 2: inside `ESC [`, until its final character.
+        var state = 0
+        var index = word.startIndex
+        while index < word.endIndex {
+            let character = word[index]
+            let next = word.index(after: index)
+            switch state {
+            case 0 where character == "\u{1B}":
+                state = 1
+            case 0:
+                body(word[start..<next], character.unicodeScalars.reduce(0) { $0 + cells($1) })
+                start = next
+            case 1:
+                state = character == "[" ? 2 : 0
+            default:
+                if let value = character.unicodeScalars.first?.value, (0x40...0x7E).contains(value) { state = 0 }
+            }
+            index = next
+        }
+        if start < word.endIndex { body(word[start...], 0) }
     }
 
     /// Keeping colour across a break: SGR codes (`ESC [ … m`) open at the end of a line
@@ -150,18 +139,54 @@ enum TextWrap {
 
 /// Terminal cells a string occupies: East Asian wide characters take two, combining marks
 /// and zero-width characters none, and colour codes (`ESC [ … m`) none.
-func displayWidth<S: StringProtocol>(_ text: S) -> Int {
+func displayWidth(_ text: String) -> Int { displayWidth(text[...]) }
+
+func displayWidth(_ text: Substring) -> Int {
+    // Most cells are printable ASCII: one cell a byte.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
     var width = 0
-    var scalars = Substring(text).unicodeScalars[...]
-    while let scalar = scalars.first {
-        if scalar == "\u{1B}" {
-            _ = TextWrap.escapeCode(&scalars)
-            continue
-        }
-        scalars = scalars.dropFirst()
-        width += cells(scalar)
-    }
+    visibleScalars(text) { width += cells($0) }
     return width
+}
+
+extension TextWrap {
+    /// The widest line and the widest word (run between spaces) of `text`, in cells: one
+    /// pass, for a table's column widths.
+    static func measure(_ text: String) -> (line: Int, word: Int) {
+        if text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return (text.utf8.count, text.utf8.count) }
+        var line = 0, word = 0, widestLine = 0, widestWord = 0
+        visibleScalars(text[...]) { scalar in
+            if scalar == "\n" {
+                widestLine = max(widestLine, line)
+                line = 0
+            } else {
+                line += cells(scalar)
+            }
+            if scalar == " " || scalar == "\n" {
+                widestWord = max(widestWord, word)
+                word = 0
+            } else {
+                word += cells(scalar)
+            }
+        }
+        return (max(widestLine, line), max(widestWord, word))
+    }
+}
+
+/// Calls `body` with each scalar of `text` outside colour codes (`ESC [ … final`, or ESC
+/// and one character).
+@inline(__always)
+private func visibleScalars(_ text: Substring, _ body: (Unicode.Scalar) -> Void) {
+    // 0: text; 1: just after ESC; 2: inside `ESC [`, until its final character.
+    var state = 0
+    for scalar in text.unicodeScalars {
+        switch state {
+        case 0 where scalar == "\u{1B}": state = 1
+        case 0: body(scalar)
+        case 1: state = scalar == "[" ? 2 : 0
+        default: if (0x40...0x7E).contains(scalar.value) { state = 0 }
+        }
+    }
 }
 
 /// 0, 1 or 2 cells for one scalar (ASCII is 1 without a look-up).
@@ -170,12 +195,13 @@ private func cells(_ scalar: Unicode.Scalar) -> Int {
     if (0x20..<0x7F).contains(v) { return 1 }
     if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
     if (0x200B...0x200F).contains(v) || v == 0x2060 || (0xFE00...0xFE0F).contains(v) { return 0 }
-    switch scalar.properties.generalCategory {
-    case .nonspacingMark, .enclosingMark: return 0
-    default: break
-    }
     let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
         || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
         || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
-    return wide ? 2 : 1
+    // (Less the kana voicing and ideographic tone marks, which combine.)
+    if wide { return (0x302A...0x302F).contains(v) || (0x3099...0x309A).contains(v) ? 0 : 2 }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark: return 0
+    default: return 1
+    }
 }
