@@ -122,7 +122,7 @@ enum TextWrap {
 
     /// Takes one escape sequence off the front of `scalars` (which starts with ESC): a CSI
     /// sequence `ESC [ parameters final`, else ESC and the one character after it.
-    static func escapeCode(_ scalars: inout Substring.UnicodeScalarView.SubSequence) -> String {
+    fileprivate static func escapeCode(_ scalars: inout Substring.UnicodeScalarView.SubSequence) -> String {
         var code = String.UnicodeScalarView()
         code.append(scalars.removeFirst())
         guard let next = scalars.first else { return String(code) }
