@@ -9,6 +9,7 @@ let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "audit": AuditBench.run,
     "agenda": AgendaBench.run,
     "payers": PayersBench.run,
+    "completion": CompletionBench.run,
     "generate": generate,
     "import": importBench,
     "vcard": vCardBench,

@@ -4,10 +4,12 @@ import RapportCore
 
 /// The options every subcommand accepts after its name.
 struct GlobalOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The SQLite file, or a postgres://USER@HOST/DB URL for a team's server (default: $RAPPORT_DB, else ./rapport.db).", valueName: "path|url"))
+    @Option(help: ArgumentHelp("The SQLite file, or a postgres://USER@HOST/DB URL for a team's server (default: $RAPPORT_DB, else ./rapport.db).", valueName: "path|url"),
+            completion: .file())
     var db: String?
 
-    @Option(help: ArgumentHelp("The config folder (default: ./config if present, else the shipped defaults).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The config folder (default: ./config if present, else the shipped defaults).", valueName: "dir"),
+            completion: .directory)
     var config: String?
 
     @Option(help: ArgumentHelp("The day to act as today (YYYY-MM-DD).", valueName: "date"))
@@ -23,7 +25,10 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    var databasePath: String {
+    var databasePath: String { Self.databasePath(db: db) }
+
+    /// `--db`, else $RAPPORT_DB, else ./rapport.db (shell completion reads the same one).
+    static func databasePath(db: String?) -> String {
         if let db { return db }
         if let env = ProcessInfo.processInfo.environment["RAPPORT_DB"], !env.isEmpty { return env }
         return "rapport.db"
@@ -75,7 +80,7 @@ struct ListingOptions: ParsableArguments {
     @Option(help: "Output format: table, json or csv (default: table on a terminal, json otherwise).")
     var format: OutputFormat?
 
-    @Option(help: ArgumentHelp("Only this rep's accounts.", valueName: "handle"))
+    @Option(help: ArgumentHelp("Only this rep's accounts.", valueName: "handle"), completion: Completion.repHandle)
     var rep: String?
 
     var resolvedFormat: OutputFormat { format ?? Terminal.defaultFormat(table: .table, json: .json) }

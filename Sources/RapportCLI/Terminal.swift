@@ -13,6 +13,15 @@ enum Terminal {
         isTerminal(.standardOutput) ? table : json
     }
 
+    /// The width tables and prose fit in, in cells: `COLUMNS` when set, else the window
+    /// size of the terminal on standard output; nil (no limit) for a pipe or a file.
+    static let width: Int? = {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }()
+
     static var colorEnabled: Bool {
         if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
         return isTerminal(.standardOutput)

@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func tableSaysWhomHowAndWhy() {
-        let rendered = AgendaOutput.table([item()], explain: false).render()
+        let rendered = AgendaOutput.table([item()], explain: false).render(width: nil)
         #expect(rendered.contains("李总 · chat wx-li"))
         #expect(rendered.contains("中秋节 in 2 days; escalation: invoice INV-1042 45 days overdue, ¥100,000.00"))
         #expect(rendered.contains("47 d ago"))

@@ -20,7 +20,7 @@ import Testing
         #expect(figures.map(\.account) == ["NB-AUTO", "HD-MACH", "SZ-ELEC"])
         var config = RapportConfig()
         config.defaultLocale = "zh-CN"
-        let table = PayersOutput.table(figures, date: CivilDate("2026-11-23")!, rep: "wang.lei", config: config)
+        let table = PayersOutput.table(figures, date: CivilDate("2026-11-23")!, rep: "wang.lei", config: config, width: nil)
         #expect(table.contains("paid on time → 18 days late over the last 7 invoices, ¥240,000.00 open"))
         #expect(table.contains("1 slipping by 10+ days"))
     }

@@ -65,3 +65,45 @@ final class CLIScratch {
         try Database.openRapport(path: db).scalarInt(sql)
     }
 }
+
+/// The `rapport` executable `swift test` built beside the test bundle; nil when it is not there.
+let builtRapport: String? = {
+    let path = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rapport").path
+    return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+}()
+
+/// The package root (demo/, Tests/).
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Whether `tool` is on $PATH.
+func onPath(_ tool: String) -> Bool {
+    (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+        FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)")
+    }
+}
+
+/// Runs a program to its end in `directory`, with `environment` over this one's (nil values removed),
+/// collecting its output through files (a large output cannot fill a pipe and stall it).
+func runProgram(
+    _ program: String, _ arguments: [String], environment: [String: String?] = [:], in directory: URL? = nil
+) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: program)
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-run-\(UUID().uuidString)").path
+    let (outPath, errPath) = (base + ".out", base + ".err")
+    FileManager.default.createFile(atPath: outPath, contents: nil)
+    FileManager.default.createFile(atPath: errPath, contents: nil)
+    defer { for path in [outPath, errPath] { try? FileManager.default.removeItem(atPath: path) } }
+    process.standardOutput = FileHandle(forWritingAtPath: outPath)
+    process.standardError = FileHandle(forWritingAtPath: errPath)
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    func text(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+    return (process.terminationStatus, text(outPath), text(errPath))
+}

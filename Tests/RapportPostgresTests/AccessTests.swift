@@ -108,6 +108,22 @@ struct AccessTests {
                              "--db", manager, "--date", "2026-11-23"]).status == 77)
     }
 
+    /// Shell completion reads keys as the role: a rep is offered its own accounts only, the
+    /// manager every one; a refused login offers nothing and prints nothing.
+    @Test func completionOffersWhatTheRoleMayRead() throws {
+        let (db, sarah, manager, _) = try team()
+        func offered(_ url: String, _ typed: String) throws -> RunResult {
+            try rapport(["---completion", "touch", "log", "--", "positional@0", "5", "\(typed.count)",
+                         "rapport", "touch", "log", "--db", url, typed])
+        }
+        #expect(try offered(sarah, "").stdout == "BUCKEYE\nOLD-MILL\n")
+        #expect(try offered(sarah, "HD").stdout == "")
+        #expect(try offered(manager, "").stdout == "BUCKEYE\nGZ-PLAS\nHD-MACH\nNB-AUTO\nOLD-MILL\nSZ-ELEC\n")
+        #expect(try offered(db.url, "S").stdout == "SZ-ELEC\n")
+        let refused = try offered(PostgresTestServer.url(database: db.name, user: "nobody_\(db.name.suffix(8))", password: "wrong"), "")
+        #expect(refused.status == 0 && refused.stdout.isEmpty && refused.stderr.isEmpty, "\(refused.stderr)")
+    }
+
     @Test func revokeTakesEffectAtOnceEvenInAnOpenSession() throws {
         let (db, sarah, _, _) = try team()
         let session = try PostgresConnection(url: sarah)

@@ -75,6 +75,23 @@ struct DifferentialTests {
         }
     }
 
+    /// Shell completion offers the same keys, in the same (byte) order, from both.
+    @Test func completionOffersTheSameKeys() throws {
+        let (sqlite, postgres, scratch, files) = try pair(Built.root.appendingPathComponent("demo"))
+        defer { _ = scratch; try? FileManager.default.removeItem(at: files) }
+        for (argument, typed) in [("positional@0", ""), ("positional@0", "HD"), ("positional@0", "OLD-MILL"), ("positional@0", "x")] {
+            let words = ["---completion", "snooze", "--", argument, "4", "\(typed.count)", "rapport", "snooze", "--db"]
+            let a = try rapport(words + [sqlite, typed]), b = try rapport(words + [postgres, typed])
+            #expect(a.status == 0 && a.stdout == b.stdout, "'\(typed)': \(a.stdout) vs \(b.stdout)")
+        }
+        let handles = ["---completion", "today", "--", "--rep", "5", "0", "rapport", "today", "--db"]
+        let a = try rapport(handles + [sqlite, "--rep", ""]), b = try rapport(handles + [postgres, "--rep", ""])
+        #expect(a.stdout == "sarah.chen\nwang.lei\nzhao.min\n" && a.stdout == b.stdout, "\(a.stdout) vs \(b.stdout)")
+        let store = try openRapportStoreForReading(location: postgres)
+        #expect(try store.accountKeys(prefix: "", limit: 2) == ["BUCKEYE", "GZ-PLAS"])
+        #expect(try store.repHandles(prefix: "zh", limit: 200) == ["zhao.min"])
+    }
+
     /// The importer's fixture world: lunar and leap-month birthdays, 29 February, former
     /// contacts, sensitive events, partial payments, promises, snoozes, two currencies.
     @Test func theFixtureWorld() throws {

@@ -20,7 +20,7 @@ struct AgendaCommand: ParsableCommand {
     @Option(help: "Output format: table, json, csv or ics (default: table on a terminal, json otherwise).")
     var format: Format?
 
-    @Option(help: ArgumentHelp("Only this rep's accounts.", valueName: "handle"))
+    @Option(help: ArgumentHelp("Only this rep's accounts.", valueName: "handle"), completion: Completion.repHandle)
     var rep: String?
 
     @Option(help: ArgumentHelp("Keep each rep's top N items a day (default: the capacity in config).", valueName: "n"))

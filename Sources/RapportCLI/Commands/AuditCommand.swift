@@ -24,13 +24,14 @@ struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Last day of the period (YYYY-MM-DD), included.", valueName: "date"))
     var to: String
 
-    @Option(help: ArgumentHelp("Only this rep and the accounts they own.", valueName: "handle"))
+    @Option(help: ArgumentHelp("Only this rep and the accounts they own.", valueName: "handle"), completion: Completion.repHandle)
     var rep: String?
 
     @Option(help: "table, json, csv or html (default: from --out's extension, else table on a terminal and json when piped).")
     var format: Format?
 
-    @Option(help: ArgumentHelp("Write the report to this file (and nothing else) instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the report to this file (and nothing else) instead of standard output.", valueName: "file"),
+            completion: .file(extensions: ["html", "json", "csv", "txt"]))
     var out: String?
 
     @Option(help: ArgumentHelp("What-if penalty per day on the amount past due (e.g. 0.0001).", valueName: "rate"))
@@ -93,7 +94,7 @@ struct AuditCommand: ParsableCommand {
             let report = try AuditReport.compute(input, period: period, config: config, policy: policy)
             let text: String
             switch resolvedFormat {
-            case .table: text = AuditOutput.table(report, colour: out == nil)
+            case .table: text = AuditOutput.table(report, colour: out == nil, width: out == nil ? Terminal.width : nil)
             case .json: text = AuditOutput.json(report)
             case .csv: text = AuditOutput.csv(report)
             case .html: text = AuditHTMLPage.render(report)

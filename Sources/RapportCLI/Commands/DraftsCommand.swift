@@ -20,19 +20,20 @@ struct DraftsCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Only this rep's accounts.", valueName: "handle"))
+    @Option(help: ArgumentHelp("Only this rep's accounts.", valueName: "handle"), completion: Completion.repHandle)
     var rep: String?
 
-    @Option(help: ArgumentHelp("Only this account.", valueName: "key"))
+    @Option(help: ArgumentHelp("Only this account.", valueName: "key"), completion: Completion.accountKey)
     var account: String?
 
-    @Option(help: ArgumentHelp("Write one file per draft into this folder.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Write one file per draft into this folder.", valueName: "dir"), completion: .directory)
     var out: String?
 
     @Option(help: "txt (default; also 'table'), eml (with --out), json or csv.")
     var format: DraftOutputFormat?
 
-    @Option(help: ArgumentHelp("Your template folder, searched before the shipped one (default: the config's `templates`).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Your template folder, searched before the shipped one (default: the config's `templates`).", valueName: "dir"),
+            completion: .directory)
     var templates: String?
 
     @Flag(help: "Log a touch for every draft (you sent them all).")

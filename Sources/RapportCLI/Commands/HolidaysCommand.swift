@@ -16,7 +16,8 @@ struct HolidaysCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The country (ISO 3166 alpha-2, e.g. CN).", valueName: "code"))
     var country: String?
 
-    @Option(help: ArgumentHelp("The account whose country calendar to show (needs the database).", valueName: "key"))
+    @Option(help: ArgumentHelp("The account whose country calendar to show (needs the database).", valueName: "key"),
+            completion: Completion.accountKey)
     var account: String?
 
     @Option(help: ArgumentHelp("The Gregorian year, 1901–2099 (default: this year).", valueName: "year"))

@@ -21,10 +21,11 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("What the file holds.", valueName: "kind"))
     var kind: ImportKind
 
-    @Argument(help: ArgumentHelp("The CSV file (or, for contacts, a vCard file).", valueName: "file.csv"))
+    @Argument(help: ArgumentHelp("The CSV file (or, for contacts, a vCard file).", valueName: "file.csv"), completion: Completion.importFile)
     var file: String
 
-    @Option(help: ArgumentHelp("For a vCard file: the account whose contacts its cards are.", valueName: "key"))
+    @Option(help: ArgumentHelp("For a vCard file: the account whose contacts its cards are.", valueName: "key"),
+            completion: Completion.accountKey)
     var account: String?
 
     @Option(help: ArgumentHelp("utf-8 or gb18030 (default: UTF-8 when the file is valid UTF-8, else GB18030).", valueName: "encoding"))

@@ -35,12 +35,12 @@ struct PayersCommand: ParsableCommand {
 
 /// The 8 a.m. table of `rapport payers`.
 enum PayersOutput {
-    static func table(_ figures: [PayerFigures], date: CivilDate, rep: String?, config: RapportConfig) -> String {
+    static func table(_ figures: [PayerFigures], date: CivilDate, rep: String?, config: RapportConfig, width: Int? = Terminal.width) -> String {
         let slipping = figures.count { $0.slipped(by: config.payerMinWorseningDays) }
         let who = rep.map { " for \($0)" } ?? ""
-        var out = Terminal.bold("Payers\(who), \(date)") + " — \(figures.count) account\(figures.count == 1 ? "" : "s")"
-            + " (one line per currency), \(slipping) slipping by \(config.payerMinWorseningDays)+ days\n"
-        guard !figures.isEmpty else { return out + "No invoice due in the last two years." }
+        let out = Terminal.bold("Payers\(who), \(date)") + " — \(figures.count) account\(figures.count == 1 ? "" : "s")"
+            + " (one line per currency), \(slipping) slipping by \(config.payerMinWorseningDays)+ days"
+        guard !figures.isEmpty else { return TextWrap.fitted(out, width: width) + "\nNo invoice due in the last two years." }
         var table = TextTable(["#", "Account", "Rep", "How they pay", "On time", "p90", "Trend"], rightAligned: [0, 4, 5, 6])
         for (index, line) in figures.enumerated() {
             table.append([
@@ -49,6 +49,6 @@ enum PayersOutput {
                 line.trendDays.map { ($0 > 0 ? "+" : "") + AuditFormatting.fixed($0, decimals: 1) + " d" } ?? "—",
             ])
         }
-        return out + table.render()
+        return TextWrap.fitted(out, width: width) + "\n" + table.render(width: width)
     }
 }

@@ -9,10 +9,10 @@ struct SnoozeCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The account key.")
+    @Argument(help: "The account key.", completion: Completion.accountKey)
     var account: String
 
-    @Argument(help: "The reason kind to hide.")
+    @Argument(help: "The reason kind to hide.", completion: .list(ReasonKind.allCases.map(\.rawValue)))
     var kind: String
 
     @Option(help: ArgumentHelp("Last day the reasons stay hidden (YYYY-MM-DD).", valueName: "date"))

@@ -33,7 +33,7 @@ struct TeamGrantCommand: ParsableCommand {
             of the database's tables; takes effect on the role's next statement.
             """)
 
-    @Argument(help: ArgumentHelp("The rep's handle.", valueName: "handle"))
+    @Argument(help: ArgumentHelp("The rep's handle.", valueName: "handle"), completion: Completion.repHandle)
     var handle: String
 
     @Option(help: ArgumentHelp("The PostgreSQL role (default: the handle).", valueName: "name"))
@@ -56,7 +56,7 @@ struct TeamRevokeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revoke", abstract: "End every role's access as rep HANDLE (at once).")
 
-    @Argument(help: ArgumentHelp("The rep's handle.", valueName: "handle"))
+    @Argument(help: ArgumentHelp("The rep's handle.", valueName: "handle"), completion: Completion.repHandle)
     var handle: String
 
     @OptionGroup var global: GlobalOptions

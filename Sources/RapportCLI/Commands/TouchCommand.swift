@@ -15,7 +15,7 @@ struct TouchLogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log", abstract: "Record a contact with a customer after it happened.")
 
-    @Argument(help: ArgumentHelp("The account's key.", valueName: "account"))
+    @Argument(help: ArgumentHelp("The account's key.", valueName: "account"), completion: Completion.accountKey)
     var account: String
 
     @Option(help: "What the contact was: checkin, greeting, gift, care, collection, visit or other.")
@@ -33,7 +33,7 @@ struct TouchLogCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The day it happened (default: today).", valueName: "date"))
     var on: String?
 
-    @Option(help: ArgumentHelp("Who made it (default: the account's owner).", valueName: "handle"))
+    @Option(help: ArgumentHelp("Who made it (default: the account's owner).", valueName: "handle"), completion: Completion.repHandle)
     var rep: String?
 
     @OptionGroup var global: GlobalOptions

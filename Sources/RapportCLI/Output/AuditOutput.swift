@@ -85,8 +85,9 @@ enum AuditOutput {
     // MARK: Table
 
     /// The rep scorecard, receivables, the policy what-if and the accounts furthest past
-    /// cadence (the first `lapsedLimit`; JSON and CSV carry them all).
-    static func table(_ report: AuditReport, colour: Bool, lapsedLimit: Int = 20) -> String {
+    /// cadence (the first `lapsedLimit`; JSON and CSV carry them all), every line within
+    /// `width` cells when one is given.
+    static func table(_ report: AuditReport, colour: Bool, width: Int?, lapsedLimit: Int = 20) -> String {
         let compliant = report.accounts.count(where: \.compliant)
         var out = Terminal.bold("Audit \(report.period) (\(report.period.days) days)") + ": "
             + "\(report.accounts.count) accounts, \(compliant) within cadence"
@@ -106,7 +107,7 @@ enum AuditOutput {
                 "\(rep.promises.kept)/\(rep.promises.broken)",
             ])
         }
-        out += reps.render() + "\n\n"
+        out += reps.render(width: width) + "\n\n"
 
         out += Terminal.bold("Receivables at \(report.period.to)") + "\n"
         if report.receivables.isEmpty {
@@ -121,7 +122,7 @@ enum AuditOutput {
                         + [line.dso.map { AuditFormatting.fixed($0, decimals: 1) } ?? "—",
                            line.cei.map { AuditFormatting.fixed($0, decimals: 1) } ?? "—"])
             }
-            out += receivables.render() + "\n"
+            out += receivables.render(width: width) + "\n"
         }
 
         if let policy = report.policy, let rates = report.rates {
@@ -131,10 +132,10 @@ enum AuditOutput {
                 lines.append([line.rep, line.currency, AuditFormatting.grouped(line.penalty, currency: line.currency),
                               AuditFormatting.grouped(line.commission, currency: line.currency)])
             }
-            out += lines.rows.isEmpty ? "no penalty and no commission for anyone\n" : lines.render() + "\n"
+            out += lines.rows.isEmpty ? "no penalty and no commission for anyone\n" : lines.render(width: width) + "\n"
         }
 
-        out += payerTable(report)
+        out += payerTable(report, width: width)
 
         let lapsed = report.accounts.filter { !$0.compliant }
             .sorted { ($0.maxGapDays - $0.cadenceDays, $1.account) > ($1.maxGapDays - $1.cadenceDays, $0.account) }
@@ -145,30 +146,31 @@ enum AuditOutput {
                 accounts.append([account.account, account.rep, account.tier, "\(account.cadenceDays)", "\(account.maxGapDays)",
                                  account.daysSinceTouch.map(String.init) ?? "never", "\(account.touches)"])
             }
-            out += accounts.render() + "\n"
+            out += accounts.render(width: width) + "\n"
             if lapsed.count > lapsedLimit {
                 out += Terminal.dim("… and \(lapsed.count - lapsedLimit) more past cadence (--format csv or json lists every account)") + "\n"
             }
         }
+        out = TextWrap.fitted(out, width: width)
         return colour ? out : stripEscapes(out)
     }
 
     /// Per rep the share of accounts whose payment slipped, then the most slipped accounts.
-    static func payerTable(_ report: AuditReport, limit: Int = 10) -> String {
+    static func payerTable(_ report: AuditReport, width: Int?, limit: Int = 10) -> String {
         var out = "\n" + Terminal.bold("Payment slipping at \(report.period.to)") + " (average days beyond terms, last 365 days vs the 365 before)\n"
         var reps = TextTable(["rep", "accounts with a trend", "slipped", "share"], rightAligned: [1, 2, 3])
         for slip in report.payers.reps where slip.accounts > 0 {
             reps.append([slip.rep, "\(slip.accounts)", "\(slip.slipped.count)", AuditFormatting.percent(slip.share)])
         }
         guard !reps.rows.isEmpty else { return out + "no account has invoices due in both years\n" }
-        out += reps.render() + "\n"
+        out += reps.render(width: width) + "\n"
         let slipping = report.payers.figures.filter { ($0.trendDays ?? 0) > 0 }
         guard !slipping.isEmpty else { return out }
         var accounts = TextTable(["account", "rep", "how they pay", "trend"], rightAligned: [3])
         for line in slipping.prefix(limit) {
             accounts.append([line.account, line.rep, line.words(locale: "en"), "+" + AuditFormatting.fixed(line.trendDays ?? 0, decimals: 1) + " d"])
         }
-        out += accounts.render() + "\n"
+        out += accounts.render(width: width) + "\n"
         if slipping.count > limit { out += Terminal.dim("… and \(slipping.count - limit) more paying later (--format csv or json lists every account)") + "\n" }
         return out
     }

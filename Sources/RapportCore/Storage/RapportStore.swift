@@ -35,6 +35,12 @@ public protocol RapportStore: AnyObject {
     /// The account keys and rep handles of the lists that are not in the database.
     func missingKeys(accounts: [String], reps: [String]) throws -> (accounts: [String], reps: [String])
 
+    /// The account keys that start with `prefix` (byte for byte), in key order, at most
+    /// `limit` of them: what shell completion offers (a range read on the key's index).
+    func accountKeys(prefix: String, limit: Int) throws -> [String]
+    /// The rep handles that start with `prefix`, in order, at most `limit` of them.
+    func repHandles(prefix: String, limit: Int) throws -> [String]
+
     /// "unknown account 'X' (did you mean Y?)", worded as the import words it.
     func unknownAccount(_ key: String) throws -> RapportError
     /// "unknown rep 'x' (did you mean y?)".
@@ -91,6 +97,20 @@ public enum TeamAccess: Equatable, Sendable {
         case .owner, .none: return nil
         }
     }
+}
+
+/// Opens the database at `location` only to read it, as it is: no file is created, no
+/// schema migrated, and a SQLite writer's lock is waited for only briefly. For shell
+/// completion, which runs at every TAB and must change nothing.
+public func openRapportStoreForReading(location: String) throws -> any RapportStore {
+    if PostgresURL.isPostgres(location) { return try PostgresDatabase.connect(url: location) }
+    return try Database.reading(path: location)
+}
+
+/// The keys of a sorted read that starts at `prefix` which do start with it (byte for
+/// byte, as both databases compare keys): the leading run of them.
+func leadingKeys(_ sorted: [String], startingWith prefix: String) -> [String] {
+    Array(sorted.prefix { $0.utf8.starts(with: prefix.utf8) })
 }
 
 /// Opens the database at `location`: a `postgres://` or `postgresql://` URL is a
