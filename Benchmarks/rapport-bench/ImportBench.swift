@@ -74,7 +74,7 @@ private func importWithRapport(_ files: [(kind: ImportKind, path: String)], into
 
 /// The same files with the shell's `.import`, into tables shaped like them, in a fresh
 /// database with the Rapport schema; the seconds and the rows loaded.
-private func importWithShell(_ shell: String, _ files: [(kind: ImportKind, path: String)], into path: String) throws -> (Double, Int) {
+func importWithShell(_ shell: String, _ files: [(kind: ImportKind, path: String)], into path: String) throws -> (Double, Int) {
     removeDatabase(path)
     do {
         let db = try Database.openRapport(path: path, mode: .create)
@@ -103,11 +103,11 @@ private func runShell(_ shell: String, database: String, script: String) throws 
     guard process.terminationStatus == 0 else { throw BenchError("\(shell) exited with \(process.terminationStatus)") }
 }
 
-private func removeDatabase(_ path: String) {
+func removeDatabase(_ path: String) {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
 }
 
-private func fileSize(_ path: String) -> Int {
+func fileSize(_ path: String) -> Int {
     ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
 }
 

@@ -10,6 +10,7 @@ let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "agenda": AgendaBench.run,
     "payers": PayersBench.run,
     "generate": generate,
+    "scale": ScaleBench.run,
     "import": importBench,
     "pg-import": PostgresBench.importRun,
     "pg-agenda": PostgresBench.agendaRun,
