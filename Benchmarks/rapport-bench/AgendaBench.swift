@@ -38,16 +38,14 @@ enum AgendaBench {
         }
         // Opening migrates an older file once; that is not part of the timings.
         let db = try Database.openRapport(path: path)
-        // The shipped settings and holiday calendar, as `rapport today` loads them.
-        var config = try RapportConfig.load(directory: ShippedResources.configDirectory)
+        var config = try shippedConfig()
         // `--without-payer`: no tier gets the payer reason, so its source is never read
         // (what the payer reason costs, measured in one build).
         if flags.contains("without-payer") { config.payerTiers = [] }
         let occasionKind = options["occasions"] ?? "calendar"
         let occasions: any OccasionSource
         switch occasionKind {
-        case "calendar":
-            occasions = AgendaOccasions(calendar: try HolidayCalendar.load(shipped: ShippedResources.configDirectory, user: nil, config: config))
+        case "calendar": occasions = try shippedOccasions(config: config)
         case "festival": occasions = FestivalOccasions(date: date)
         case "none": occasions = NoOccasions()
         default: throw BenchError("--occasions must be calendar, festival or none")
@@ -148,6 +146,16 @@ enum AgendaBench {
         line("  agenda, 7 days, all reps", w, String(format: "%d items; %.2f× one day wall, %.2f× cpu (target < 7×)", counts.week, w.wall / a.wall, w.cpu / a.cpu))
         line("  (then freeing the week's items)", best(freeingWeek), "not paid by `rapport agenda` either")
         print(String(format: "  peak memory (max RSS): today %.1f MB (target < 300 MB); with the all-reps week held at once %.1f MB", todayMemory, peakMemoryMB()))
+    }
+
+    /// The shipped settings, as `rapport today` loads them.
+    static func shippedConfig() throws -> RapportConfig {
+        try RapportConfig.load(directory: ShippedResources.configDirectory)
+    }
+
+    /// The shipped holiday calendar, as `rapport today` loads it.
+    static func shippedOccasions(config: RapportConfig) throws -> any OccasionSource {
+        AgendaOccasions(calendar: try HolidayCalendar.load(shipped: ShippedResources.configDirectory, user: nil, config: config))
     }
 
     /// The hand-written reference: accounts whose check-in is due on `date` — the last touch

@@ -48,6 +48,24 @@ struct BenchOptions {
 /// Runs `path` with stdout to `stdout` (a file path) and waits for it: posix_spawn + waitpid, since
 /// Foundation's `Process` on Linux adds tens of milliseconds of its own to each run.
 func spawnAndWait(_ path: String, _ arguments: [String], stdout: String = "/dev/null") throws -> Int32 {
+    try spawnMeasured(path, arguments, stdout: stdout).status
+}
+
+/// A finished child process: its wait status, wall and CPU (user + system) seconds, and
+/// peak resident memory (wait4's `ru_maxrss`), in MB.
+struct ChildRun {
+    var status: Int32
+    var wall: Double
+    var cpu: Double
+    var peakMB: Double
+}
+
+/// `spawnAndWait`, with what the child cost (its own rusage from wait4, not the sum of every
+/// child so far). stderr goes to `stderr` (a file path) when given. Its peak memory is at
+/// least this process's own peak: posix_spawn starts the child on this process's memory
+/// (vfork), and the kernel counts that memory's high-water mark into the child's at exec
+/// (`measuredUnderTime` measures a child alone).
+func spawnMeasured(_ path: String, _ arguments: [String], stdout: String = "/dev/null", stderr: String? = nil) throws -> ChildRun {
     #if os(Linux)
     var actions = posix_spawn_file_actions_t()
     #else
@@ -56,12 +74,32 @@ func spawnAndWait(_ path: String, _ arguments: [String], stdout: String = "/dev/
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    if let stderr { posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600) }
     let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
+    let started = Date()
     let code = posix_spawn(&pid, path, &actions, nil, argv, environ)
     guard code == 0 else { throw BenchError("cannot start \(path): error \(code)") }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    return status
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+    return ChildRun(
+        status: status, wall: Date().timeIntervalSince(started), cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        peakMB: Double(usage.ru_maxrss) / 1024)  // kilobytes on Linux
+}
+
+/// `spawnMeasured` through `/usr/bin/time`, which forks a fresh child: its peak memory is
+/// the command's own (time's `%M`), not this process's.
+func measuredUnderTime(_ path: String, _ arguments: [String], stdout: String = "/dev/null") throws -> ChildRun {
+    let time = "/usr/bin/time"
+    guard FileManager.default.isExecutableFile(atPath: time) else { throw BenchError("\(time) is missing (apt-get install time)") }
+    let report = NSTemporaryDirectory() + "rapport-bench-rss-\(getpid()).txt"
+    defer { unlink(report) }
+    var run = try spawnMeasured(time, ["-f", "%M", "-o", report, path] + arguments, stdout: stdout)
+    let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
+    guard let kilobytes = text.split(separator: "\n").last.flatMap({ Double($0) }) else { throw BenchError("\(time) gave no peak memory for \(path)") }
+    run.peakMB = kilobytes / 1024
+    return run
 }

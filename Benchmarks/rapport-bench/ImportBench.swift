@@ -74,7 +74,7 @@ private func importWithRapport(_ files: [(kind: ImportKind, path: String)], into
 
 /// The same files with the shell's `.import`, into tables shaped like them, in a fresh
 /// database with the Rapport schema; the seconds and the rows loaded.
-private func importWithShell(_ shell: String, _ files: [(kind: ImportKind, path: String)], into path: String) throws -> (Double, Int) {
+func importWithShell(_ shell: String, _ files: [(kind: ImportKind, path: String)], into path: String) throws -> (Double, Int) {
     removeDatabase(path)
     do {
         let db = try Database.openRapport(path: path, mode: .create)

@@ -11,6 +11,7 @@ let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "payers": PayersBench.run,
     "completion": CompletionBench.run,
     "generate": generate,
+    "scale": ScaleBench.run,
     "import": importBench,
     "vcard": vCardBench,
     "export": exportBench,

@@ -4,7 +4,8 @@ import Testing
 @testable import RapportCore
 
 /// The streaming writer of `today` / `agenda` JSON must produce exactly what `Emit.json`
-/// (JSONEncoder, sorted keys, pretty) produced for the same items.
+/// (JSONEncoder, sorted keys, pretty) produced for the same items, and `agenda` written a
+/// day at a time (JSON, CSV, ICS) exactly what rendering the whole range at once gave.
 @Suite struct AgendaJSONTextTests {
     private func day(_ text: String) throws -> CivilDate { try #require(CivilDate(text)) }
 
@@ -51,19 +52,79 @@ import Testing
         return [first, second, third]
     }
 
-    @Test(arguments: [false, true])
-    func todayMatchesTheEncoder(explain: Bool) throws {
-        let items = try items().map { AgendaOutput.json($0, explain: explain) }
-        #expect(AgendaOutput.jsonBytes(items) == (try encoded(items)))
-        #expect(AgendaOutput.jsonBytes([]) == (try encoded([AgendaOutput.Item]())))
+    /// What `today` writes for `items`, through a buffer in memory.
+    private func streamed(_ items: [AgendaItem], explain: Bool) throws -> [UInt8] {
+        let out = BufferedOutput.memory()
+        var json = JSONText()
+        try AgendaOutput.writeJSON(items, explain: explain, to: &json, out: out)
+        try out.write(&json)
+        try out.flush()
+        return out.collected
     }
 
+    @Test(arguments: [false, true])
+    func todayMatchesTheEncoder(explain: Bool) throws {
+        let items = try items()
+        #expect(try streamed(items, explain: explain) == (try encoded(items.map { AgendaOutput.json($0, explain: explain) })))
+        #expect(try streamed([], explain: explain) == (try encoded([AgendaOutput.Item]())))
+    }
+
+    /// The shape `agenda` writes, as one value for the encoder.
+    private struct Day: Encodable {
+        var date: CivilDate
+        var items: [AgendaOutput.Item]
+    }
+
+    /// `agenda --format json` written a day at a time gives what encoding the whole range
+    /// at once gave — here with a day of more than a buffer's worth of items, so the
+    /// JSON is drained to the output between items.
     @Test func agendaDaysMatchTheEncoder() throws {
-        let items = try items().map { AgendaOutput.json($0, explain: false) }
-        let days = [
-            AgendaOutput.Day(date: try day("2026-11-29"), items: items),
-            AgendaOutput.Day(date: try day("2026-11-30"), items: []),
-        ]
-        #expect(AgendaOutput.jsonBytes(days: days) == (try encoded(days)))
+        let few = try items()
+        let many = (0..<200).flatMap { n in few.map { var item = $0; item.account += "-\(n)"; return item } }
+        let days = [(try day("2026-11-29"), few), (try day("2026-11-30"), []), (try day("2026-12-01"), many)]
+        let out = BufferedOutput.memory()
+        var stream = AgendaStream(format: .json, out: out, stamp: "20261129T080000Z")
+        for (date, items) in days { try stream.write(date, AgendaCut(kept: items)) }
+        try stream.finish()
+        let whole = days.map { Day(date: $0.0, items: $0.1.map { AgendaOutput.json($0, explain: false) }) }
+        #expect(out.collected.count > 2 * BufferedOutput.chunk)
+        #expect(out.collected == (try encoded(whole)))
+    }
+
+    /// Three days, the last longer than a buffer, each through `AgendaStream`.
+    private func streamedDays(_ format: AgendaCommand.Format) throws -> (days: [[AgendaItem]], bytes: [UInt8]) {
+        let few = try items()
+        let many = (0..<200).flatMap { n in few.map { var item = $0; item.account += "-\(n)"; return item } }
+        let days = [few, [], many]
+        let out = BufferedOutput.memory()
+        var stream = AgendaStream(format: format, out: out, stamp: "20261129T080000Z")
+        for (offset, items) in days.enumerated() { try stream.write(try day("2026-11-29").adding(days: offset), AgendaCut(kept: items)) }
+        try stream.finish()
+        return (days, out.collected)
+    }
+
+    @Test func agendaCSVMatchesTheWholeRange() throws {
+        let (days, bytes) = try streamedDays(.csv)
+        let rows = [AgendaOutput.csvHeader] + days.joined().flatMap(AgendaOutput.csvRows)
+        #expect(bytes == Array(rows.map { CSVCell.row($0) + "\n" }.joined().utf8))
+    }
+
+    @Test func agendaCalendarMatchesTheWholeRange() throws {
+        let (days, bytes) = try streamedDays(.ics)
+        let whole = ICalendar.render(days.joined().map(AgendaOutput.calendarEvent), stamp: "20261129T080000Z")
+        #expect(String(decoding: bytes, as: UTF8.self) == whole)
+        #expect(bytes == Array(whole.utf8))
+    }
+
+    /// No day at all (never for `agenda`, whose range has one at least) still gives a
+    /// whole document.
+    @Test func aRangeWithoutItemsIsStillAWholeDocument() throws {
+        for (format, expected) in [(AgendaCommand.Format.json, "[\n\n]\n"), (.ics, ICalendar.render([], stamp: "x")),
+                                   (.csv, CSVCell.row(AgendaOutput.csvHeader) + "\n")] {
+            let out = BufferedOutput.memory()
+            var stream = AgendaStream(format: format, out: out, stamp: "x")
+            try stream.finish()
+            #expect(String(decoding: out.collected, as: UTF8.self) == expected, "\(format)")
+        }
     }
 }

@@ -41,34 +41,24 @@ struct AgendaCommand: ParsableCommand {
             guard let first = CivilDate(from), let last = CivilDate(to) else { throw RapportError.usage("bad --from or --to") }
             let config = try RapportConfig.load(directory: global.configDirectory)
             let db = try global.openDatabase()
-            let days = try db.agendaDays(
-                config: config, occasions: global.occasionSource(config: config), from: first, through: last,
-                rep: repScope(rep, access: db.access))
-            let cuts = days.map { AgendaRanking.cut($0.items, limit: limit, config: config) }
-            defer { KeptUntilExit.keep((days, cuts), items: days.reduce(0) { $0 + $1.items.count }) }
             let format = format ?? Terminal.defaultFormat(table: .table, json: .json)
-            switch format {
-            case .json:
-                Emit.json(bytes: AgendaOutput.jsonBytes(
-                    days: zip(days, cuts).map { AgendaOutput.Day(date: $0.date, items: $1.kept.map { AgendaOutput.json($0, explain: false) }) }))
-            case .csv:
-                Emit.csv(header: AgendaOutput.csvHeader, rows: cuts.flatMap { $0.kept.flatMap(AgendaOutput.csvRows) })
-            case .ics:
-                let events = cuts.flatMap { $0.kept.map(AgendaOutput.calendarEvent) }
-                FileHandle.standardOutput.write(Data(ICalendar.render(events, stamp: AgendaOutput.stamp()).utf8))
-            case .table:
-                for (day, cut) in zip(days, cuts) {
-                    Emit.text(Terminal.bold("\(day.date) (\(weekday(day.date)))") + " — \(cut.kept.count) item\(cut.kept.count == 1 ? "" : "s")")
-                    if !cut.kept.isEmpty { Emit.text(AgendaOutput.table(cut.kept, explain: false).render()) }
-                    AgendaOutput.cutNote(cut).map { Emit.text(Terminal.dim($0)) }
-                    Emit.text("")
-                }
+            var stream = AgendaStream(format: format, out: .standardOutput(), stamp: AgendaOutput.stamp())
+            // Each day is cut, written and dropped before the next is made; the notes of
+            // what capacity cut go to stderr after the output (the table has them inline).
+            var notes: [String] = []
+            try db.forEachAgendaDay(
+                config: config, occasions: global.occasionSource(config: config), from: first, through: last,
+                rep: repScope(rep, access: db.access)
+            ) { day in
+                let cut = AgendaRanking.cut(day.items, limit: limit, config: config)
+                try stream.write(day.date, cut)
+                if format != .table, let note = AgendaOutput.cutNote(cut) { notes.append("rapport: \(day.date): " + note) }
+                // The last day's items are not freed before the prompt returns (the earlier
+                // days' were, each while the next was being made).
+                if day.date == last { KeptUntilExit.keep((day, cut), items: day.items.count) }
             }
-            if format != .table {
-                for (day, cut) in zip(days, cuts) {
-                    AgendaOutput.cutNote(cut).map { Terminal.note("rapport: \(day.date): " + $0) }
-                }
-            }
+            try stream.finish()
+            for note in notes { Terminal.note(note) }
         }
     }
 }

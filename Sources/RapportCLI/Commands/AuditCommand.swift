@@ -92,28 +92,24 @@ struct AuditCommand: ParsableCommand {
             let config = try RapportConfig.load(directory: global.configDirectory)
             let input = try db.auditInput(period: period, rep: repScope(rep, access: db.access))
             let report = try AuditReport.compute(input, period: period, config: config, policy: policy)
-            let text: String
-            switch resolvedFormat {
-            case .table: text = AuditOutput.table(report, colour: out == nil, width: out == nil ? Terminal.width : nil)
-            case .json: text = AuditOutput.json(report)
-            case .csv: text = AuditOutput.csv(report)
-            case .html: text = AuditHTMLPage.render(report)
+            let format = resolvedFormat
+            // Written as it is made (the JSON and CSV of a year over all reps are 20–90 MB).
+            let write = { (out: BufferedOutput) throws in
+                switch format {
+                case .table: try out.write(AuditOutput.table(report, colour: self.out == nil, width: self.out == nil ? Terminal.width : nil))
+                case .json: try AuditOutput.writeJSON(report, to: out)
+                case .csv: try AuditOutput.writeCSV(report, to: out)
+                case .html: try out.write(AuditHTMLPage.render(report))
+                }
+                try out.flush()
             }
-            try write(text)
+            if let path = out {
+                // That file only, replaced atomically.
+                try BufferedOutput.replacingFile(at: path, write)
+                Terminal.note("wrote \(path)")
+            } else {
+                try write(.standardOutput())
+            }
         }
-    }
-
-    /// To --out (atomically, that file only) or to standard output.
-    func write(_ text: String) throws {
-        guard let out else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-        } catch {
-            throw RapportError.io("cannot write \(out): \(error.localizedDescription)")
-        }
-        Terminal.note("wrote \(out)")
     }
 }

@@ -81,14 +81,13 @@ struct DraftsCommand: ParsableCommand {
                 Terminal.note("wrote \(paths.count) draft\(paths.count == 1 ? "" : "s") to \(out)")
             } else {
                 switch format ?? .txt {
-                case .json: try Emit.json(drafts)
-                case .csv: Emit.csv(header: Draft.columns, rows: drafts.map(\.cells))
+                case .json: try DraftsOutput.writeJSON(drafts, to: .standardOutput())
+                case .csv: try Emit.csv(header: Draft.columns, rows: drafts.lazy.map(\.cells))
                 case .txt, .table, .eml:
                     if drafts.isEmpty {
                         Terminal.note("no drafts for \(date)")
                     } else {
-                        // Each block ends with a newline; a blank line separates them.
-                        Emit.text(String(drafts.map(DraftText.render).joined(separator: "\n").dropLast()))
+                        try DraftsOutput.writeText(drafts, to: .standardOutput())
                     }
                 }
             }

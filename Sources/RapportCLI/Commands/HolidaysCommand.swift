@@ -71,7 +71,7 @@ struct HolidaysCommand: ParsableCommand {
         case .json:
             try Emit.json(rows)
         case .csv:
-            Emit.csv(header: ["key", "date", "name"], rows: rows.map { [$0.key, $0.date.description, $0.name] })
+            try Emit.csv(header: ["key", "date", "name"], rows: rows.map { [$0.key, $0.date.description, $0.name] })
         case .table:
             var table = TextTable(["date", "day", "key", "name", "greeting", "gift"])
             for occasion in occasions {

@@ -23,9 +23,9 @@ struct PayersCommand: ParsableCommand {
             defer { KeptUntilExit.keep(figures, items: figures.count) }
             switch listing.resolvedFormat {
             case .json:
-                Emit.json(bytes: PayerFigures.json(figures))
+                try Emit.json(bytes: PayerFigures.json(figures))
             case .csv:
-                Emit.csv(header: PayerFigures.columns, rows: figures.map(\.csvCells))
+                try Emit.csv(header: PayerFigures.columns, rows: figures.lazy.map(\.csvCells))
             case .table:
                 Emit.text(PayersOutput.table(figures, date: date, rep: rep, config: config))
             }

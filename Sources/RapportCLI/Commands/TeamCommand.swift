@@ -87,7 +87,7 @@ struct TeamListCommand: ParsableCommand {
             switch format ?? Terminal.defaultFormat(table: .table, json: .json) {
             case .json: try Emit.json(members)
             case .csv:
-                Emit.csv(header: ["handle", "name", "role", "manager"],
+                try Emit.csv(header: ["handle", "name", "role", "manager"],
                          rows: members.map { [$0.handle, $0.name, $0.role ?? "", $0.manager ? "yes" : "no"] })
             case .table:
                 var table = TextTable(["rep", "name", "role", "access"])

@@ -4,29 +4,17 @@ import RapportCore
 /// `today` and `agenda` as JSON through the streaming `JSONText` writer: the same bytes as
 /// `Emit.json` over the `Item` values (keys in ascending order, optionals left out when
 /// nil), without `JSONEncoder`'s intermediate tree — the all-reps day has 50 000–90 000
-/// items.
+/// items — and written out as it is made, each item's `Item` made and dropped in turn.
 extension AgendaOutput {
-    static func jsonBytes(_ items: [Item]) -> [UInt8] {
-        var out = JSONText(capacity: 64 + items.count * 700)
-        out.beginArray()
-        for item in items { write(item, to: &out) }
-        out.endArray()
-        return out.bytes
-    }
-
-    static func jsonBytes(days: [Day]) -> [UInt8] {
-        var out = JSONText(capacity: 64 + days.reduce(0) { $0 + $1.items.count } * 700)
-        out.beginArray()
-        for day in days {
-            out.beginObject()
-            out.key("date"); out.date(day.date)
-            out.key("items"); out.beginArray()
-            for item in day.items { write(item, to: &out) }
-            out.endArray()
-            out.endObject()
+    /// `items` as a JSON array (a value of `json`'s open container, or the whole document),
+    /// drained to `out` every `BufferedOutput.chunk`.
+    static func writeJSON(_ items: [AgendaItem], explain: Bool, to json: inout JSONText, out: BufferedOutput) throws {
+        json.beginArray()
+        for item in items {
+            write(Self.json(item, explain: explain), to: &json)
+            try out.writeIfFull(&json)
         }
-        out.endArray()
-        return out.bytes
+        json.endArray()
     }
 
     static func write(_ item: Item, to out: inout JSONText) {

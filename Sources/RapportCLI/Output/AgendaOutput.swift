@@ -112,11 +112,6 @@ enum AgendaOutput {
         }
     }
 
-    struct Day: Encodable {
-        var date: CivilDate
-        var items: [Item]
-    }
-
     static func json(_ item: AgendaItem, explain: Bool) -> Item {
         Item(
             date: item.date, account: item.account, accountName: item.accountName, rep: item.rep, priority: item.priority,

@@ -5,7 +5,11 @@ import RapportCore
 enum AuditOutput {
     // MARK: JSON
 
-    static func json(_ report: AuditReport) -> String { report.json() }
+    static func writeJSON(_ report: AuditReport, to out: BufferedOutput) throws {
+        var json = JSONText(capacity: BufferedOutput.chunk + (1 << 12))
+        try report.writeJSON(to: &json) { try out.writeIfFull(&$0) }
+        try out.write(&json)
+    }
 
     // MARK: CSV
 
@@ -26,60 +30,55 @@ enum AuditOutput {
 
     static let csvColumnIndex = Dictionary(uniqueKeysWithValues: csvColumns.enumerated().map { ($1, $0) })
 
-    static func csvRows(_ report: AuditReport) -> [[String]] {
-        var rows: [[String]] = []
-        rows.reserveCapacity(report.reps.count + report.accounts.count + report.receivables.count + (report.policy?.count ?? 0))
-        func row(_ cells: some Sequence<(String, String)>) {
+    /// The header, then every row, each made and written in turn.
+    static func writeCSV(_ report: AuditReport, to out: BufferedOutput) throws {
+        try out.csvRow(csvColumns)
+        func row(_ cells: some Sequence<(String, String)>) throws {
             var line = [String](repeating: "", count: csvColumns.count)
             for (column, value) in cells {
                 guard let index = csvColumnIndex[column] else { preconditionFailure("no CSV column \(column)") }
                 line[index] = value
             }
-            rows.append(line)
+            try out.csvRow(line)
         }
-        func row(_ cells: KeyValuePairs<String, String>) { row(cells.lazy.map { ($0.key, $0.value) }) }
+        func row(_ cells: KeyValuePairs<String, String>) throws { try row(cells.lazy.map { ($0.key, $0.value) }) }
         func number(_ value: Double?) -> String { value.map { String($0) } ?? "" }
         for rep in report.reps {
-            row(["section": "rep", "rep": rep.rep, "name": rep.name, "accounts": "\(rep.accounts)",
-                 "touches": "\(rep.touches.total)", "accounts_touched": "\(rep.accountsTouched)",
-                 "never_touched": "\(rep.neverTouched)", "compliance": number(rep.compliance),
-                 "max_gap_days": rep.maxGapDays.map(String.init) ?? "", "median_gap_days": number(rep.medianGapDays),
-                 "warm_touches": "\(rep.touches.warm)", "collection_touches": "\(rep.touches.collection)",
-                 "warm_to_collection": number(rep.touches.warmToCollection), "promises_kept": "\(rep.promises.kept)",
-                 "promises_broken": "\(rep.promises.broken)", "promise_kept_rate": number(rep.promises.keptRate),
-                 "payer_accounts": "\(report.payers.slip(of: rep.rep)?.accounts ?? 0)",
-                 "payer_slipped": "\(report.payers.slip(of: rep.rep)?.slipped.count ?? 0)",
-                 "payer_slipped_share": number(report.payers.slip(of: rep.rep)?.share)])
+            try row(["section": "rep", "rep": rep.rep, "name": rep.name, "accounts": "\(rep.accounts)",
+                     "touches": "\(rep.touches.total)", "accounts_touched": "\(rep.accountsTouched)",
+                     "never_touched": "\(rep.neverTouched)", "compliance": number(rep.compliance),
+                     "max_gap_days": rep.maxGapDays.map(String.init) ?? "", "median_gap_days": number(rep.medianGapDays),
+                     "warm_touches": "\(rep.touches.warm)", "collection_touches": "\(rep.touches.collection)",
+                     "warm_to_collection": number(rep.touches.warmToCollection), "promises_kept": "\(rep.promises.kept)",
+                     "promises_broken": "\(rep.promises.broken)", "promise_kept_rate": number(rep.promises.keptRate),
+                     "payer_accounts": "\(report.payers.slip(of: rep.rep)?.accounts ?? 0)",
+                     "payer_slipped": "\(report.payers.slip(of: rep.rep)?.slipped.count ?? 0)",
+                     "payer_slipped_share": number(report.payers.slip(of: rep.rep)?.share)])
         }
         for account in report.accounts {
-            row(["section": "account", "rep": account.rep, "account": account.account, "name": account.name,
-                 "tier": account.tier, "cadence_days": "\(account.cadenceDays)", "touches": "\(account.touches)",
-                 "compliant": account.compliant ? "true" : "false",
-                 "gaps": account.gaps.map(String.init).joined(separator: " "),
-                 "max_gap_days": "\(account.maxGapDays)", "days_since_touch": account.daysSinceTouch.map(String.init) ?? "",
-                 "promises_kept": "\(account.promises.kept)", "promises_broken": "\(account.promises.broken)",
-                 "promise_kept_rate": number(account.promises.keptRate)])
+            try row(["section": "account", "rep": account.rep, "account": account.account, "name": account.name,
+                     "tier": account.tier, "cadence_days": "\(account.cadenceDays)", "touches": "\(account.touches)",
+                     "compliant": account.compliant ? "true" : "false",
+                     "gaps": account.gaps.map(String.init).joined(separator: " "),
+                     "max_gap_days": "\(account.maxGapDays)", "days_since_touch": account.daysSinceTouch.map(String.init) ?? "",
+                     "promises_kept": "\(account.promises.kept)", "promises_broken": "\(account.promises.broken)",
+                     "promise_kept_rate": number(account.promises.keptRate)])
         }
         for line in report.receivables {
             func plain(_ minor: Int64) -> String { Currency.plain(minor, currency: line.currency) }
             let aging = line.aging
-            row(["section": "receivables", "currency": line.currency, "open": plain(line.open),
-                 "current": plain(aging.current), "d1_30": plain(aging.d1_30), "d31_60": plain(aging.d31_60),
-                 "d61_90": plain(aging.d61_90), "d90_plus": plain(aging.d90Plus), "opening": plain(line.opening),
-                 "credit_sales": plain(line.creditSales), "dso": number(line.dso), "cei": number(line.cei)])
+            try row(["section": "receivables", "currency": line.currency, "open": plain(line.open),
+                     "current": plain(aging.current), "d1_30": plain(aging.d1_30), "d31_60": plain(aging.d31_60),
+                     "d61_90": plain(aging.d61_90), "d90_plus": plain(aging.d90Plus), "opening": plain(line.opening),
+                     "credit_sales": plain(line.creditSales), "dso": number(line.dso), "cei": number(line.cei)])
         }
         // The same cells as `rapport payers --format csv`.
-        for line in report.payers.figures { row([("section", "payer")] + Array(zip(PayerFigures.columns, line.csvCells))) }
+        for line in report.payers.figures { try row([("section", "payer")] + Array(zip(PayerFigures.columns, line.csvCells))) }
         for line in report.policy ?? [] {
-            row(["section": "policy", "rep": line.rep, "currency": line.currency,
-                 "penalty": Currency.plain(line.penalty, currency: line.currency),
-                 "commission": Currency.plain(line.commission, currency: line.currency)])
+            try row(["section": "policy", "rep": line.rep, "currency": line.currency,
+                     "penalty": Currency.plain(line.penalty, currency: line.currency),
+                     "commission": Currency.plain(line.commission, currency: line.currency)])
         }
-        return rows
-    }
-
-    static func csv(_ report: AuditReport) -> String {
-        ([csvColumns] + csvRows(report)).map(CSVCell.row).joined(separator: "\n") + "\n"
     }
 
     // MARK: Table

@@ -13,15 +13,19 @@ enum Emit {
     }
 
     /// JSON already written (`JSONText` ends it with a newline).
-    static func json(bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { FileHandle.standardOutput.write(Data(buffer: $0)) }
+    static func json(bytes: [UInt8]) throws {
+        let out = BufferedOutput.standardOutput()
+        try out.write(bytes)
+        try out.flush()
     }
 
-    /// A header row and data rows, each cell neutralised against formula injection.
-    static func csv(header: [String], rows: [[String]]) {
-        var out = CSVCell.row(header) + "\n"
-        for row in rows { out += CSVCell.row(row) + "\n" }
-        FileHandle.standardOutput.write(Data(out.utf8))
+    /// A header row and data rows, each cell neutralised against formula injection; each
+    /// row made and written in turn (pass a lazy sequence: no list of rows is built).
+    static func csv(header: [String], rows: some Sequence<[String]>) throws {
+        let out = BufferedOutput.standardOutput()
+        try out.csvRow(header)
+        for row in rows { try out.csvRow(row) }
+        try out.flush()
     }
 
     static func text(_ text: String) {

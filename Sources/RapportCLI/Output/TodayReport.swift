@@ -12,10 +12,14 @@ enum TodayReport {
         defer { KeptUntilExit.keep((items, cut), items: items.count) }
         switch format {
         case .json:
-            Emit.json(bytes: AgendaOutput.jsonBytes(cut.kept.map { AgendaOutput.json($0, explain: explain) }))
+            let out = BufferedOutput.standardOutput()
+            var json = JSONText(capacity: BufferedOutput.chunk + (1 << 12))
+            try AgendaOutput.writeJSON(cut.kept, explain: explain, to: &json, out: out)
+            try out.write(&json)
+            try out.flush()
             AgendaOutput.cutNote(cut).map { Terminal.note("rapport: " + $0) }
         case .csv:
-            Emit.csv(header: AgendaOutput.csvHeader, rows: cut.kept.flatMap(AgendaOutput.csvRows))
+            try Emit.csv(header: AgendaOutput.csvHeader, rows: cut.kept.lazy.flatMap(AgendaOutput.csvRows))
             AgendaOutput.cutNote(cut).map { Terminal.note("rapport: " + $0) }
         case .table:
             let who = rep.map { " for \($0)" } ?? ""

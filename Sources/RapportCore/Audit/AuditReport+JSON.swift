@@ -6,10 +6,21 @@
 extension AuditReport {
     public func json() -> String {
         var out = JSONText(capacity: 64 + accounts.count * 640 + reps.count * 600)
+        writeJSON(to: &out) { _ in }
+        return out.text
+    }
+
+    /// `json()` written into `out`, `written` called after each account and each payer
+    /// line (the long arrays): a caller writing to a file or a pipe drains `out` there, so
+    /// the 90 MB of a year's report are never whole in memory.
+    public func writeJSON(to out: inout JSONText, written: (inout JSONText) throws -> Void) rethrows {
         out.beginObject()
         out.key("accounts")
         out.beginArray()
-        for account in accounts { account.write(to: &out) }
+        for account in accounts {
+            account.write(to: &out)
+            try written(&out)
+        }
         out.endArray()
         out.key("days")
         out.int(period.days)
@@ -17,7 +28,10 @@ extension AuditReport {
         out.date(period.from)
         out.key("payers")
         out.beginArray()
-        for line in payers.figures { line.write(to: &out) }
+        for line in payers.figures {
+            line.write(to: &out)
+            try written(&out)
+        }
         out.endArray()
         if let policy, let rates {
             out.key("policy")
@@ -43,7 +57,6 @@ extension AuditReport {
         out.key("to")
         out.date(period.to)
         out.endObject()
-        return out.text
     }
 }
 

@@ -98,14 +98,19 @@ extension Draft: Encodable {
         init?(intValue: Int) { nil }
     }
 
-    /// Every column, `null` where there is no value (`contact` of an account-wide draft).
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        let values: [String?] = [
+    /// The JSON value of each column, in `columns` order; nil (`null`) where there is none
+    /// (`contact` of an account-wide draft).
+    public var jsonValues: [String?] {
+        [
             date.description, rep, account, accountName, contact, to, address, channel.rawValue, reason.rawValue,
             occasion, level?.rawValue, event, locale, template, subject, body,
         ]
-        for (column, value) in zip(Self.columns, values) {
+    }
+
+    /// Every column, `null` where there is no value.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for (column, value) in zip(Self.columns, jsonValues) {
             if let value { try container.encode(value, forKey: Key(column)) } else { try container.encodeNil(forKey: Key(column)) }
         }
     }

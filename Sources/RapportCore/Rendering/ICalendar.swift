@@ -36,25 +36,35 @@ public enum ICalendar {
 
     /// The calendar text. `stamp` is the export time in UTC as `YYYYMMDDTHHMMSSZ` (DTSTAMP).
     public static func render(_ events: [Event], stamp: String) -> String {
-        var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Rapport//Agenda//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "X-WR-CALNAME:Rapport agenda",
-        ]
-        for event in events {
-            lines += [
-                "BEGIN:VEVENT",
-                "UID:" + escape(event.uid),
-                "DTSTAMP:" + stamp,
-                "DTSTART;VALUE=DATE:" + basic(event.date),
-                "DTEND;VALUE=DATE:" + basic(event.date.adding(days: 1)),
-                "SUMMARY:" + escape(event.summary),
-                "DESCRIPTION:" + escape(event.description),
-                "TRANSP:TRANSPARENT",
-                "END:VEVENT",
-            ]
-        }
-        lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+        header + events.map { vevent($0, stamp: stamp) }.joined() + footer
+    }
+
+    /// The calendar's opening lines, each ended by CRLF: `header`, each `vevent`, then
+    /// `footer` is `render`'s text, so a long calendar can be written event by event.
+    public static let header = lines([
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Rapport//Agenda//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+        "X-WR-CALNAME:Rapport agenda",
+    ])
+
+    public static let footer = lines(["END:VCALENDAR"])
+
+    /// One event's lines, folded, each ended by CRLF.
+    public static func vevent(_ event: Event, stamp: String) -> String {
+        lines([
+            "BEGIN:VEVENT",
+            "UID:" + escape(event.uid),
+            "DTSTAMP:" + stamp,
+            "DTSTART;VALUE=DATE:" + basic(event.date),
+            "DTEND;VALUE=DATE:" + basic(event.date.adding(days: 1)),
+            "SUMMARY:" + escape(event.summary),
+            "DESCRIPTION:" + escape(event.description),
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ])
+    }
+
+    private static func lines(_ contentLines: [String]) -> String {
+        contentLines.map { fold($0) + "\r\n" }.joined()
     }
 
     /// TEXT escaping (RFC 5545 §3.3.11).

@@ -7,100 +7,172 @@
 public func agendaItems(
     db: any RapportStore, config: RapportConfig, occasions: any OccasionSource, date: CivilDate, rep: String?
 ) throws -> [AgendaItem] {
-    try db.agendaDays(config: config, occasions: occasions, from: date, through: date, rep: rep).first?.items ?? []
+    var items: [AgendaItem] = []
+    try db.forEachAgendaDay(config: config, occasions: occasions, from: date, through: date, rep: rep) { items = $0.items }
+    return items
 }
 
-/// The ranked, uncut agenda of each day of [from, through], loaded in one pass.
+/// The ranked, uncut agenda of each day of [from, through], loaded in one pass, all days
+/// held at once (`forEachAgendaDay` hands them over one at a time instead).
 public func agendaDays(
     db: Database, config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?
 ) throws -> [AgendaDay] {
-    try agendaDays(db: db, config: config, occasions: occasions, from: from, through: through, rep: rep, splitFrom: 8_192)
+    try db.agendaDays(config: config, occasions: occasions, from: from, through: through, rep: rep)
 }
 
-/// `agendaDays`, over all reps in two halves of the account row ids when there are at least
-/// `splitFrom` of them: the second half is loaded (on a second, read-only connection),
-/// computed and ranked on another core meanwhile, then the two ranked lists are merged.
-/// The sources found by date rather than by account are read once for both halves, the
-/// two threads taking the reads from one queue (`AgendaSourceTasks`), each half waiting
-/// for the other's share before its account pass. WAL readers do not block each other; each statement reads its
-/// own snapshot either way, so two connections add no inconsistency. One rep's few rows, an
-/// in-memory or URI database, or a call inside a transaction load in one part.
+/// `forEachAgendaDay`'s days collected (tests choose where the split starts).
 func agendaDays(
     db: Database, config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?,
     splitFrom: Int64
 ) throws -> [AgendaDay] {
+    var days: [AgendaDay] = []
+    try forEachAgendaDay(db: db, config: config, occasions: occasions, from: from, through: through, rep: rep, splitFrom: splitFrom) {
+        days.append($0)
+    }
+    return days
+}
+
+/// The ranked, uncut agenda of each day of [from, through], handed to `body` in date order
+/// as soon as it is computed. The data is loaded once for the range and the histories kept
+/// for its later days; each day's items are made, handed over and dropped before the next
+/// day's, so a week holds one day's items (and the next one's half, being made), not seven.
+///
+/// Over all reps, when there are at least `splitFrom` account row ids, the accounts are
+/// taken in two halves of their row ids: the second half is loaded (on a second, read-only
+/// connection), computed and ranked on another core, day by day a day ahead of this
+/// thread, and each day's two ranked lists are merged. The sources found by date rather
+/// than by account are read once for both halves, the two threads taking the reads from
+/// one queue (`AgendaSourceTasks`), each half waiting for the other's share before its
+/// account pass. WAL readers do not block each other; each statement reads its own
+/// snapshot either way, so two connections add no inconsistency. One rep's few rows, an
+/// in-memory or URI database, or a call inside a transaction load in one part.
+func forEachAgendaDay(
+    db: Database, config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?,
+    splitFrom: Int64, _ body: (AgendaDay) throws -> Void
+) throws {
     let context = AgendaContext(date: from, config: config, occasions: occasions)
-    guard let plan = try db.agendaPlan(from: from, through: through, rep: rep, context: context) else { return [] }
+    guard let plan = try db.agendaPlan(from: from, through: through, rep: rep, context: context) else { return }
+    let dates = plan.dates
     let path = db.path
     // (Inside a transaction the second connection would not see its changes.)
     guard plan.repID == nil, plan.accountIDs.upperBound - plan.accountIDs.lowerBound + 1 >= splitFrom,
           !path.isEmpty, path != ":memory:", !path.hasPrefix("file:"), !db.isInTransaction,
           let second = try? Database(path: path, mode: .readOnly) else {
-        return try agendaPart(db: db, plan: plan, ids: plan.accountIDs, context: context)
+        var part = try AgendaPart(db: db, plan: plan, ids: plan.accountIDs, context: context)
+        for (index, date) in dates.enumerated() {
+            try body(AgendaDay(date: date, items: try part.day(index, db: db)))
+        }
+        return
     }
-    // A little less for this thread, which merges the two lists at the end (0.48 measured
+    // A little less for this thread, which merges the two lists of each day (0.48 measured
     // better than 0.52 on the spec-scale database; since the source reads come from one
     // queue, 0.48 and 0.5 measure the same within the machine's noise).
     let (lower, upper) = plan.split(share: 0.48)
     // Each thread reads a share of the sources from one queue of reads, then its part.
     let (tasks, mine, theirs) = (AgendaSourceTasks(), Handoff<Database.AgendaSources>(), Handoff<Database.AgendaSources>())
+    // The other half's ranked days, in date order; it makes the next while this thread
+    // merges and hands over the last (room for one: at most a day ahead).
+    let upperDays = HandoffQueue<[AgendaItem]>(capacity: 1)
     // The second connection is used by the other thread only from here on.
     let connection = Unshared(second)
-    let background = BackgroundWork { () -> [AgendaDay] in
+    let background = BackgroundWork { () -> Void in
         let db = connection.value
         theirs.publish(Result { try db.agendaSharedSources(plan, tasks) })
-        return try agendaPart(
-            db: db, plan: plan, ids: upper, shared: [mine, theirs],
-            context: AgendaContext(date: from, config: config, occasions: occasions))
+        do {
+            var part = try AgendaPart(
+                db: db, plan: plan, ids: upper, shared: [mine, theirs],
+                context: AgendaContext(date: from, config: config, occasions: occasions))
+            for index in dates.indices {
+                guard upperDays.put(Result { try part.day(index, db: db) }) else { return }
+            }
+        } catch {
+            _ = upperDays.put(.failure(error))
+        }
+    }
+    // However this ends (the body may throw), the other thread stops and is waited for: it
+    // uses the shared sources and its connection until it returns.
+    defer {
+        upperDays.close()
+        _ = try? background.wait()
     }
     mine.publish(Result { try db.agendaSharedSources(plan, tasks) })
-    var days = try agendaPart(db: db, plan: plan, ids: lower, shared: [mine, theirs], context: context)
-    var rest = try background.wait()
-    for index in rest.indices {
-        // Taken out of the days, so that the merge moves the items (a list still held by
-        // its day would be copied on the first change).
-        var (mine, theirs): ([AgendaItem], [AgendaItem]) = ([], [])
-        swap(&mine, &days[index].items)
-        swap(&theirs, &rest[index].items)
-        days[index].items = AgendaRanking.merged(&mine, &theirs)
+    var part = try AgendaPart(db: db, plan: plan, ids: lower, shared: [mine, theirs], context: context)
+    for (index, date) in dates.enumerated() {
+        var items = try part.day(index, db: db)
+        var rest = try upperDays.take()
+        try body(AgendaDay(date: date, items: AgendaRanking.merged(&items, &rest)))
     }
-    return days
 }
 
-/// The ranked days of the accounts whose row id is in `ids`, with their contacts to reach
-/// (read for the accounts that have an item only).
-private func agendaPart(
-    db: Database, plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<Database.AgendaSources>] = [], context: AgendaContext
-) throws -> [AgendaDay] {
-    // Over all reps most accounts of the range have an item on a busy day: room for them
-    // up front, so the lists are not moved again and again as they grow.
-    let capacity = plan.repID == nil ? Int(min(ids.upperBound - ids.lowerBound + 1, 1 << 20)) : 0
-    var lists = AgendaDayLists(from: plan.from, through: plan.through, context: context, capacity: capacity)
-    // Each history's items are made as the account pass reads it; the origin of an item is
-    // its contact to reach.
-    try db.agendaLoad(plan, ids: ids, shared: shared) { history, reachContactID in
-        try lists.add(history, origin: reachContactID)
-    }
-    // The contact to reach of each item (read once per contact, shared by its items of
-    // every day of the range), then the ranking.
-    var days = lists.takeDays()
-    var requests: [(id: Int64, account: String)] = []
-    requests.reserveCapacity(lists.origins.reduce(0) { $0 + $1.count })
-    for (day, origins) in lists.origins.enumerated() {
-        days[day].items.withUnsafeBufferPointer { items in
-            for (slot, origin) in origins.enumerated() { requests.append((origin, items[slot].account)) }
+/// One part of a load (every account, one rep's, or a half of the row ids): the first day's
+/// items, made as the account pass reads each history, and for a longer range the
+/// histories, from which each later day is made in turn. The contacts to reach are read
+/// for the accounts that have an item only, each once: a history keeps the one read for an
+/// earlier day of the range.
+private struct AgendaPart {
+    private let plan: AgendaPlan
+    private let context: AgendaContext
+    private let capacity: Int
+    /// The first day's items while not yet handed over.
+    private var first: AgendaDayList?
+    /// Kept when the range has more than one day (one day's pass keeps none).
+    private var histories: [AgendaHistory] = []
+    /// Per history of the pass, the row id of its contact to reach while it is to be read
+    /// (0: read, or none).
+    private var unreadReach: [Int64] = []
+
+    init(db: Database, plan: AgendaPlan, ids: ClosedRange<Int64>, shared: [Handoff<Database.AgendaSources>] = [], context: AgendaContext) throws {
+        self.plan = plan
+        self.context = context
+        // Over all reps most accounts of the range have an item on a busy day: room for them
+        // up front, so the lists are not moved again and again as they grow.
+        capacity = plan.repID == nil ? Int(min(ids.upperBound - ids.lowerBound + 1, 1 << 20)) : 0
+        var list = AgendaDayList(context: context, capacity: capacity)
+        let keep = plan.from < plan.through
+        var (histories, unreadReach) = ([AgendaHistory](), [Int64]())
+        // Each history's first-day item is made as the account pass reads it; the origin of
+        // an item is its history's place in the pass.
+        try db.agendaLoad(plan, ids: ids, shared: shared) { history, reachContactID in
+            try list.add(history, origin: unreadReach.count)
+            unreadReach.append(reachContactID)
+            if keep { histories.append(history) }
         }
+        (first, self.histories, self.unreadReach) = (list, histories, unreadReach)
     }
-    var boxes = try db.agendaContacts(requests)[...]
-    for day in days.indices {
-        days[day].items.withUnsafeMutableBufferPointer { items in
-            for slot in items.indices { items[slot].reach = boxes.popFirst() ?? nil }
+
+    /// The ranked items of the range's day `index` (0 first), with their contacts to reach.
+    mutating func day(_ index: Int, db: Database) throws -> [AgendaItem] {
+        var list: AgendaDayList
+        if index == 0, let made = first {
+            list = made
+            first = nil
+        } else {
+            list = AgendaDayList(context: context.on(plan.from.adding(days: index)), capacity: capacity)
+            for slot in histories.indices { try list.add(histories[slot], origin: slot) }
         }
+        let taken = list.take()
+        var items = taken.items
+        let origins = taken.origins
+        var requests: [(id: Int64, account: String)] = [], slots: [Int] = []
+        items.withUnsafeBufferPointer { items in
+            for (slot, origin) in origins.enumerated() where unreadReach[origin] != 0 {
+                requests.append((unreadReach[origin], items[slot].account))
+                slots.append(slot)
+            }
+        }
+        let boxes = try db.agendaContacts(requests)
+        let keeping = !histories.isEmpty
+        items.withUnsafeMutableBufferPointer { items in
+            for (box, slot) in zip(boxes, slots) {
+                items[slot].reach = box
+                let origin = origins[slot]
+                unreadReach[origin] = 0
+                if keeping { histories[origin].reach = box }
+            }
+        }
+        AgendaRanking.rank(&items)
+        return items
     }
-    for index in days.indices {
-        AgendaRanking.rank(&days[index].items)
-    }
-    return days
 }
 
 /// One day's ranked items.
@@ -117,70 +189,56 @@ public struct AgendaDay: Sendable, Hashable {
 extension AgendaRules {
     /// The ranked agenda of each day of [from, through] from the accounts' histories.
     public static func days(_ histories: [AgendaHistory], from: CivilDate, through: CivilDate, context: AgendaContext) throws -> [AgendaDay] {
-        var days = try unrankedDays(histories[...], from: from, through: through, context: context)
-        for index in days.indices { AgendaRanking.rank(&days[index].items) }
+        var days: [AgendaDay] = []
+        try forEachDay(histories, from: from, through: through, context: context) { days.append($0) }
         return days
     }
 
-    /// Each day's items, in the histories' order (priority not set).
-    static func unrankedDays(
-        _ histories: ArraySlice<AgendaHistory>, from: CivilDate, through: CivilDate, context: AgendaContext
-    ) throws -> [AgendaDay] {
-        var lists = AgendaDayLists(from: from, through: through, context: context, capacity: histories.count)
-        for index in histories.indices { try lists.add(histories[index], origin: Int64(index)) }
-        return lists.takeDays()
+    /// `days`, each handed to `body` as soon as it is ranked and dropped afterwards: the
+    /// histories serve every day, one day's items are held at a time.
+    public static func forEachDay(
+        _ histories: [AgendaHistory], from: CivilDate, through: CivilDate, context: AgendaContext, _ body: (AgendaDay) throws -> Void
+    ) throws {
+        var date = from
+        while date <= through {
+            var list = AgendaDayList(context: context.on(date), capacity: histories.count)
+            for index in histories.indices { try list.add(histories[index], origin: index) }
+            var (items, _) = list.take()
+            AgendaRanking.rank(&items)
+            try body(AgendaDay(date: date, items: items))
+            date = date.adding(days: 1)
+        }
     }
 }
 
-/// The unranked items of each day of a range, added history by history, each with an
-/// origin the caller gives (where the history came from).
-struct AgendaDayLists {
-    private let contexts: [AgendaContext]
-    private var items: [[AgendaItem]]
-    /// Per day, the origin of each item.
-    private(set) var origins: [[Int64]]
+/// One day's unranked items, added history by history, each with an origin the caller
+/// gives (where its history came from).
+struct AgendaDayList {
+    private let context: AgendaContext
+    private var items: [AgendaItem] = []
+    private var origins: [Int] = []
 
-    init(from: CivilDate, through: CivilDate, context: AgendaContext, capacity: Int) {
-        var contexts: [AgendaContext] = []
-        var date = from
-        while date <= through {
-            contexts.append(context.on(date))
-            date = date.adding(days: 1)
-        }
-        self.contexts = contexts
-        items = contexts.map { _ in
-            var list: [AgendaItem] = []
-            list.reserveCapacity(capacity)
-            return list
-        }
-        origins = contexts.map { _ in
-            var list: [Int64] = []
-            list.reserveCapacity(capacity)
-            return list
-        }
+    init(context: AgendaContext, capacity: Int) {
+        self.context = context
+        items.reserveCapacity(capacity)
+        origins.reserveCapacity(capacity)
     }
 
-    /// The history's item of each day of the range on which it has one.
-    mutating func add(_ history: borrowing AgendaHistory, origin: Int64) throws {
-        for day in contexts.indices {
-            let context = contexts[day]
-            guard var item = try AgendaRules.item(for: history.input(asOf: context.date), context: context) else { continue }
-            item.reach = history.reach
-            items[day].append(item)
-            origins[day].append(origin)
-        }
+    /// The history's item of the day, if it has one.
+    mutating func add(_ history: borrowing AgendaHistory, origin: Int) throws {
+        guard var item = try AgendaRules.item(for: history.input(asOf: context.date), context: context) else { return }
+        item.reach = history.reach
+        items.append(item)
+        origins.append(origin)
     }
 
-    /// The days, their lists moved out (a list still held here would be copied on the
-    /// first change).
-    mutating func takeDays() -> [AgendaDay] {
-        var days: [AgendaDay] = []
-        for day in contexts.indices {
-            var list: [AgendaItem] = []
-            swap(&list, &items[day])
-            days.append(AgendaDay(date: contexts[day].date, items: consume list))
-        }
-        return days
+    /// The items and their origins, moved out (a list still held here would be copied on
+    /// the first change).
+    mutating func take() -> (items: [AgendaItem], origins: [Int]) {
+        var (taken, from): ([AgendaItem], [Int]) = ([], [])
+        swap(&taken, &items)
+        swap(&from, &origins)
+        return (taken, from)
     }
 }
 

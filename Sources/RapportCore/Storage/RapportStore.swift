@@ -13,10 +13,13 @@ public protocol RapportStore: AnyObject {
     // MARK: reading
 
     /// The ranked, uncut agenda of each day of [from, through], for every account the
-    /// connection may read or for the accounts `rep` owns.
-    func agendaDays(
-        config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?
-    ) throws -> [AgendaDay]
+    /// connection may read or for the accounts `rep` owns, handed to `body` in date order
+    /// as soon as each day is computed: the data is loaded once for the range, each day's
+    /// items made, handed over and dropped, so a week never holds seven days of items.
+    func forEachAgendaDay(
+        config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?,
+        _ body: (AgendaDay) throws -> Void
+    ) throws
 
     /// What an audit of `period` reads (see `AuditInput`), for every rep or one.
     func auditInput(period: AuditPeriod, rep: String?) throws -> AuditInput
@@ -75,6 +78,17 @@ public protocol RapportStore: AnyObject {
         path: String, account: String, encoding: ImportEncoding?, config: RapportConfig,
         progress: ((ImportProgress) -> Void)?
     ) throws -> VCardImportSummary
+}
+
+extension RapportStore {
+    /// Every day of `forEachAgendaDay` at once (tests, benchmarks: a long range is held whole).
+    public func agendaDays(
+        config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?
+    ) throws -> [AgendaDay] {
+        var days: [AgendaDay] = []
+        try forEachAgendaDay(config: config, occasions: occasions, from: from, through: through, rep: rep) { days.append($0) }
+        return days
+    }
 }
 
 /// Who a connection acts as. On PostgreSQL this is the database's own answer (the role's

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Work started on another thread now and joined later: the audit overlaps its money half
 /// (invoices, payments, promises) with its touch half (a million touches) on a second core.
@@ -43,5 +44,52 @@ final class Handoff<Value: Sendable>: @unchecked Sendable {
         defer { ready.signal() }  // the next waiter passes too
         guard let result else { preconditionFailure("handoff signalled without a result") }
         return try result.get()
+    }
+}
+
+/// Values one thread makes in order and another takes in the same order, with room for
+/// `capacity` made but not yet taken: the agenda's second half of each day, made a day
+/// ahead while the first thread writes the day before. The taker may close it early (it
+/// failed, or stopped): the maker's next `put` then answers false, and it stops.
+final class HandoffQueue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let room: DispatchSemaphore
+    private let made = DispatchSemaphore(value: 0)
+    private var values: [Result<Value, any Error>] = []
+    private var closed = false
+
+    init(capacity: Int) { room = DispatchSemaphore(value: capacity) }
+
+    /// Waits for room, then adds `value`; false once the queue is closed (nothing added).
+    func put(_ value: Result<Value, any Error>) -> Bool {
+        room.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        guard !closed else {
+            room.signal()  // the next put passes too
+            return false
+        }
+        values.append(value)
+        made.signal()
+        return true
+    }
+
+    /// The next value in order (waits for it), or its maker's error.
+    func take() throws -> Value {
+        made.wait()
+        lock.lock()
+        let value = values.removeFirst()
+        lock.unlock()
+        room.signal()
+        return try value.get()
+    }
+
+    /// No more values are wanted: a maker waiting for room goes on, and every later `put` is refused.
+    func close() {
+        lock.lock()
+        closed = true
+        values.removeAll()
+        lock.unlock()
+        room.signal()
     }
 }

@@ -13,6 +13,15 @@ public struct JSONText {
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Hands the bytes written so far to `sink` and forgets them; the open containers stay
+    /// open. Drained as it is written, a long output is never whole in memory (an
+    /// agenda's week is 300 MB of JSON).
+    public mutating func drain(_ sink: ([UInt8]) throws -> Void) rethrows {
+        guard !bytes.isEmpty else { return }
+        try sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     // MARK: Containers
 
     public mutating func beginObject() { openContainer(UInt8(ascii: "{")) }

@@ -33,10 +33,34 @@ import Testing
         let config = RapportConfig()
         let from = CivilDate(year: 2026, month: 9, day: 20)!
         let week = try agendaDays(db: db, config: config, occasions: book.occasions, from: from, through: from.adding(days: 6), rep: nil)
-        #expect(week.map(\.date) == (0..<7).map { from.adding(days: $0) })
-        for day in week {
-            #expect(Book.comparable(day.items) == Book.comparable(try book.pureItems(on: day.date, config: config)), "on \(day.date)")
+        try book.expectWeek(week, from: from, config: config)
+    }
+
+    /// The days are handed over one at a time, in order, whether the accounts load in one
+    /// part or in two halves on two threads; an error thrown while handling a day ends the
+    /// run there (the other thread stopped, nothing more handed over) and comes out as it was.
+    @Test func daysAreHandedOverOneAtATimeAndAnErrorStopsThem() throws {
+        struct Stop: Error {}
+        let book = Book(seed: 11)
+        let (db, path) = try book.database()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let from = CivilDate(year: 2026, month: 9, day: 20)!
+        for splitFrom: Int64 in [0, 1 << 40] {
+            var seen: [CivilDate] = []
+            #expect(throws: Stop.self) {
+                try forEachAgendaDay(
+                    db: db, config: RapportConfig(), occasions: book.occasions, from: from, through: from.adding(days: 6),
+                    rep: nil, splitFrom: splitFrom
+                ) { day in
+                    seen.append(day.date)
+                    #expect(Book.comparable(day.items) == Book.comparable(try book.pureItems(on: day.date, config: RapportConfig())))
+                    if seen.count == 3 { throw Stop() }
+                }
+            }
+            #expect(seen == (0..<3).map { from.adding(days: $0) }, "split from \(splitFrom)")
         }
+        // The connection is free again: a run after the stopped one answers as usual.
+        #expect(try agendaDays(db: db, config: RapportConfig(), occasions: book.occasions, from: from, through: from, rep: nil, splitFrom: 0).count == 1)
     }
 
     /// Over all reps a large database is loaded in two halves of the account row ids, on two
@@ -48,10 +72,6 @@ import Testing
         let (db, path) = try book.database()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let config = RapportConfig()
-        /// The contact to reach as the loader reads it (no birthday: reaching needs none).
-        func reach(_ items: [AgendaItem]) -> [Contact?] {
-            items.map { item in item.contact.map { var contact = $0; contact.birthday = nil; return contact } }
-        }
         var compared = 0
         var day = CivilDate(year: 2026, month: 1, day: 2)!
         while day.year == 2026 {
@@ -59,7 +79,7 @@ import Testing
             let pure = try book.pureItems(on: day, config: config)
             #expect(halves.count == 1)
             #expect(Book.comparable(halves.first?.items ?? []) == Book.comparable(pure), "on \(day)")
-            #expect(reach(halves.first?.items ?? []) == reach(pure), "contacts on \(day)")
+            #expect(Book.reach(halves.first?.items ?? []) == Book.reach(pure), "contacts on \(day)")
             compared += pure.count
             day = day.adding(days: 9)
         }
@@ -67,12 +87,7 @@ import Testing
 
         let from = CivilDate(year: 2026, month: 9, day: 20)!
         let week = try agendaDays(db: db, config: config, occasions: book.occasions, from: from, through: from.adding(days: 6), rep: nil, splitFrom: 0)
-        #expect(week.map(\.date) == (0..<7).map { from.adding(days: $0) })
-        for day in week {
-            let pure = try book.pureItems(on: day.date, config: config)
-            #expect(Book.comparable(day.items) == Book.comparable(pure), "on \(day.date)")
-            #expect(reach(day.items) == reach(pure), "contacts on \(day.date)")
-        }
+        try book.expectWeek(week, from: from, config: config)
     }
 
     /// Inside a write transaction the agenda is computed on the one connection that sees its
@@ -296,6 +311,22 @@ struct Book {
     /// Items without the contact details (the loader reads only what reaching needs).
     static func comparable(_ items: [AgendaItem]) -> [AgendaItem] {
         items.map { var item = $0; item.contact = nil; return item }
+    }
+
+    /// The seven days from `from`, each the pure rules' items with the same contacts to
+    /// reach (a later day's items take the contact read for an earlier day's, or read theirs).
+    func expectWeek(_ week: [AgendaDay], from: CivilDate, config: RapportConfig) throws {
+        #expect(week.map(\.date) == (0..<7).map { from.adding(days: $0) })
+        for day in week {
+            let pure = try pureItems(on: day.date, config: config)
+            #expect(Self.comparable(day.items) == Self.comparable(pure), "on \(day.date)")
+            #expect(Self.reach(day.items) == Self.reach(pure), "contacts on \(day.date)")
+        }
+    }
+
+    /// The contact to reach as the loader reads it (no birthday: reaching needs none).
+    static func reach(_ items: [AgendaItem]) -> [Contact?] {
+        items.map { item in item.contact.map { var contact = $0; contact.birthday = nil; return contact } }
     }
 
     func database() throws -> (Database, String) {

@@ -1,19 +1,20 @@
 /// The agenda's inputs from PostgreSQL: the same reads as the SQLite loader
 /// (Database+Agenda.swift) — one set-based query per source, none per account — made
-/// into `AgendaHistory` values and handed to the pure rules (`AgendaRules.days`). Every
+/// into `AgendaHistory` values and handed to the pure rules (`AgendaRules.forEachDay`: the
+/// histories serve every day of the range, each day's items are made, handed over and
+/// dropped in turn). Every
 /// account of the scope created by the last day gets a history (the rules decide exactly
 /// which have an item; SQLite's byte-level candidate filter is a speed-up of the same
 /// answer). Row-level security narrows every read to what the role may see.
 extension PostgresDatabase {
-    public func agendaDays(
-        config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?
-    ) throws -> [AgendaDay] {
-        guard from <= through else { return [] }
-        return try mapErrors {
-            let context = AgendaContext(date: from, config: config, occasions: occasions)
-            let histories = try agendaHistories(from: from, through: through, rep: rep, context: context)
-            return try AgendaRules.days(histories, from: from, through: through, context: context)
-        }
+    public func forEachAgendaDay(
+        config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?,
+        _ body: (AgendaDay) throws -> Void
+    ) throws {
+        guard from <= through else { return }
+        let context = AgendaContext(date: from, config: config, occasions: occasions)
+        let histories = try mapErrors { try agendaHistories(from: from, through: through, rep: rep, context: context) }
+        try AgendaRules.forEachDay(histories, from: from, through: through, context: context, body)
     }
 
     /// Every history of the scope over [from, through], in account row id order, each with

@@ -167,6 +167,17 @@ struct AgendaPlan: Sendable {
     /// The smallest and largest account row id.
     var accountIDs: ClosedRange<Int64>
 
+    /// The days of the range, in order.
+    var dates: [CivilDate] {
+        var dates: [CivilDate] = []
+        var date = from
+        while date <= through {
+            dates.append(date)
+            date = date.adding(days: 1)
+        }
+        return dates
+    }
+
     /// The row ids split in two parts, one per thread, the first `share` of them first.
     func split(share: Double) -> (ClosedRange<Int64>, ClosedRange<Int64>) {
         let middle = accountIDs.lowerBound + Int64(Double(accountIDs.upperBound - accountIDs.lowerBound) * share)

@@ -4,10 +4,12 @@ extension Database: RapportStore {
 
     public var access: TeamAccess { .owner }
 
-    public func agendaDays(
-        config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?
-    ) throws -> [AgendaDay] {
-        try RapportCore.agendaDays(db: self, config: config, occasions: occasions, from: from, through: through, rep: rep)
+    public func forEachAgendaDay(
+        config: RapportConfig, occasions: any OccasionSource, from: CivilDate, through: CivilDate, rep: String?,
+        _ body: (AgendaDay) throws -> Void
+    ) throws {
+        try RapportCore.forEachAgendaDay(
+            db: self, config: config, occasions: occasions, from: from, through: through, rep: rep, splitFrom: 8_192, body)
     }
 
     public func recordTouch(_ entry: TouchLog.Entry) throws -> TouchLog.Result {
