@@ -8,22 +8,26 @@ extension ImportEncoding: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Load a CSV file of one kind (reps, accounts, contacts, events, touches, invoices, payments, promises, snoozes).",
+        abstract: "Load a CSV file or an .xlsx sheet of one kind (reps, accounts, contacts, events, touches, invoices, payments, promises, snoozes).",
         discussion: """
             The header row names the columns, in any order. The whole file is checked first; \
-            on any problem every one is listed as FILE:LINE: field: reason, the exit code is 65 \
-            and nothing is written. Otherwise it is written in one transaction: keyed rows are \
-            updated in place, rows already there are skipped. See docs/import.md.
+            on any problem every one is listed as FILE:LINE: field: reason (FILE:SHEET!ROW for \
+            a workbook), the exit code is 65 and nothing is written. Otherwise it is written in \
+            one transaction: keyed rows are updated in place, rows already there are skipped. \
+            See docs/import.md.
             """)
 
     @Argument(help: ArgumentHelp("What the file holds.", valueName: "kind"))
     var kind: ImportKind
 
-    @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv"))
+    @Argument(help: ArgumentHelp("The CSV file, or an .xlsx workbook.", valueName: "file"))
     var file: String
 
     @Option(help: ArgumentHelp("utf-8 or gb18030 (default: UTF-8 when the file is valid UTF-8, else GB18030).", valueName: "encoding"))
     var encoding: ImportEncoding?
+
+    @Option(help: ArgumentHelp("The workbook's sheet to read (default: the first).", valueName: "name"))
+    var sheet: String?
 
     @OptionGroup var global: GlobalOptions
 
@@ -37,7 +41,8 @@ struct ImportCommand: ParsableCommand {
             let progress = ProgressLine(file: file, enabled: Terminal.isTerminal(.standardError))
             defer { progress.clear() }
             let summary = try db.importFile(
-                kind: kind, path: file, encoding: encoding, config: config, progress: progress.enabled ? progress.show : nil)
+                kind: kind, path: file, encoding: encoding, sheet: sheet, config: config,
+                progress: progress.enabled ? progress.show : nil)
             progress.clear()
             if encoding == nil, summary.encoding == .gb18030 {
                 Terminal.note("note: \(file) is not UTF-8; it was read as GB18030")

@@ -23,6 +23,8 @@ struct CSVError: Error, Equatable {
     /// The physical line where the record starts (1-based).
     var line: Int
     var reason: String
+    /// The column, for a problem with one cell (a workbook's); nil for the whole record.
+    var field: String? = nil
 
     var endsFile: Bool { kind == .unterminated || kind == .unsupportedEncoding || kind == .unreadable }
 }
@@ -31,7 +33,7 @@ struct CSVError: Error, Equatable {
 /// cells with doubled quotes and line breaks, CRLF, LF or CR line ends, an optional UTF-8
 /// byte-order mark. Blank lines are skipped. The current record's cells stay valid until
 /// the next call to `next()`; a cell becomes a `String` only when asked for.
-final class CSVReader {
+final class CSVReader: RecordReader {
     private let source: any ByteSource
     /// Source bytes are checked per record; a decoding source already guarantees UTF-8.
     private let validatesUTF8: Bool
@@ -98,10 +100,6 @@ final class CSVReader {
     func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let (start, count) = range(index)
         return UnsafeBufferPointer(start: base + start, count: count)
-    }
-
-    func string(_ index: Int) -> String {
-        String(decoding: bytes(index), as: UTF8.self)
     }
 
     // MARK: - Reading
