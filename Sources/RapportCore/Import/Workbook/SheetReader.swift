@@ -2,7 +2,7 @@
 /// inflating zip entry, so a sheet of millions of rows is never held. Each cell becomes the
 /// text a CSV file would hold (`CellText`): shared and inline strings as written, numbers
 /// as their exact decimal, serial numbers in date columns as `YYYY-MM-DD`, booleans as
-/// `TRUE`/`FALSE` (`yes`/`no` in `sensitive`). Cells are placed by their reference, so a
+/// `TRUE`/`FALSE` (`yes`/`no` in `sensitive`, where 1 and 0 are too). Cells are placed by their reference, so a
 /// missing cell is an empty one; wholly empty rows are skipped; a record's line is the
 /// sheet's own row number. A cell that holds no value to import (an error such as `#N/A`,
 /// a formula never calculated, a date serial that is no date) is reported as a problem of
@@ -172,7 +172,8 @@ final class SheetReader: RecordReader {
 
     /// One `<c>`: its value (`<v>`, or `<is>` for an inline string), converted.
     private func readCell(_ column: Int) throws(WorkbookError) {
-        let type = scanner.rawAttribute("t")
+        // Read now: the attribute's bytes are the scanner's, gone once it reads on.
+        let type = CellType(scanner.rawAttribute("t"))
         var hasValue = false
         var hasFormula = false
         value.removeAll()
@@ -222,7 +223,7 @@ final class SheetReader: RecordReader {
 
     // MARK: - Cells
 
-    private func store(_ column: Int, type: Bytes?, hasValue: Bool, hasFormula: Bool) throws(WorkbookError) {
+    private func store(_ column: Int, type: CellType, hasValue: Bool, hasFormula: Bool) throws(WorkbookError) {
         if let width, column >= width {
             guard hasValue, value.count > 0 else { return }
             problem(nil, column, "a value in column \(Self.letters(column)), right of the header's last column (\(Self.letters(width - 1)))")
@@ -234,7 +235,7 @@ final class SheetReader: RecordReader {
             if hasFormula { problem(column, "a formula without a saved result (open the file in a spreadsheet and save it again)") }
             return
         }
-        switch CellType(type) {
+        switch type {
         case .shared:
             guard let index = Self.wholeNumber(value.bytes), let string = strings.string(index) else {
                 throw WorkbookError.damaged("\(scanner.part): row \(line) names shared string '\(value.bytes.text)', which the workbook does not have")
@@ -244,8 +245,8 @@ final class SheetReader: RecordReader {
             guard UTF8Check.isValid(value.base, count: value.count) else {
                 throw WorkbookError.damaged("\(scanner.part): row \(line) holds text that is not valid UTF-8")
             }
-            // A formula's text result (`str`) is escaped like any other string.
-            value.setCount(CellText.unescape(value.base, count: value.count))
+            // A formula's text result is escaped like any string (an inline one already is decoded).
+            if case .formulaText = type { value.setCount(CellText.unescape(value.base, count: value.count)) }
             cellBytes.append(value.bytes)
         case .boolean:
             switch Self.wholeNumber(value.bytes) {
@@ -266,9 +267,14 @@ final class SheetReader: RecordReader {
             } else if !CellText.decimal(value.bytes, into: cellBytes) {
                 cellBytes.setCount(start)
                 problem(column, "'\(value.bytes.text)' is stored as a number but is not one a file can hold exactly")
+            } else if role == .yesNo, cellBytes.count == start + 1, cellBytes.base[start] == 48 || cellBytes.base[start] == 49 {
+                // LibreOffice saves a TRUE/FALSE cell as the number 1/0 in a boolean format.
+                let isTrue = cellBytes.base[start] == 49
+                cellBytes.setCount(start)
+                append(isTrue ? "yes" : "no")
             }
-        case .unknown:
-            problem(column, "the cell has a type '\(type.map(\.text) ?? "")' that no workbook uses")
+        case .unknown(let name):
+            problem(column, "the cell has a type '\(name)' that no workbook uses")
         }
         guard cellBytes.count > start || reported(column) else { return }
         place(column, start)
@@ -314,7 +320,8 @@ final class SheetReader: RecordReader {
 
     /// The `t` attribute of a cell, which says how to read its value.
     private enum CellType {
-        case number, shared, inline, formulaText, boolean, error, date, unknown
+        case number, shared, inline, formulaText, boolean, error, date
+        case unknown(String)
 
         init(_ attribute: Bytes?) {
             guard let attribute, let first = attribute.first else {
@@ -329,7 +336,7 @@ final class SheetReader: RecordReader {
             case (UInt8(ascii: "d"), 1): self = .date
             case (UInt8(ascii: "s"), 3) where attribute.elementsEqual("str".utf8): self = .formulaText
             case (UInt8(ascii: "i"), 9) where attribute.elementsEqual("inlineStr".utf8): self = .inline
-            default: self = .unknown
+            default: self = .unknown(attribute.text)
             }
         }
     }

@@ -22,18 +22,22 @@ final class Workbook {
     let dateSystem: DateSystem
     let sharedStringsPart: String?
 
-    /// Whether `path` is to be read as a workbook: by its content (a zip archive), else by
-    /// its extension (then reading says what is wrong with it).
+    /// Whether `path` is to be read as a workbook: by its content (a zip archive, or the
+    /// compound file of an old or encrypted workbook), else by its extension (then reading
+    /// says what is wrong with it).
     static func isWorkbook(_ path: String) -> Bool {
         let fd = open(path, O_RDONLY)
         if fd >= 0 {
             defer { close(fd) }
-            var magic: UInt32 = 0
-            if read(fd, &magic, 4) == 4, UInt32(littleEndian: magic) == ZipArchive.localHeaderSignature
-                || UInt32(littleEndian: magic) == ZipArchive.emptyArchiveSignature { return true }
+            var start = [UInt8](repeating: 0, count: 8)
+            if read(fd, &start, 8) >= 4 {
+                let magic = start.u32(0)
+                if magic == ZipArchive.localHeaderSignature || magic == ZipArchive.emptyArchiveSignature
+                    || start == ZipArchive.compoundFileSignature { return true }
+            }
         }
         let lower = path.lowercased()
-        return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm")
+        return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") || lower.hasSuffix(".xls")
     }
 
     init(path: String) throws(WorkbookError) {

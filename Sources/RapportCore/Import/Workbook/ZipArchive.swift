@@ -87,7 +87,7 @@ final class ZipArchive {
     private func readDirectory() throws(WorkbookError) {
         // The end record is the last 22 bytes, or sits before a comment of up to 64 KB.
         let tailCount = Int(min(fileSize, 22 + 0xFFFF))
-        guard tailCount >= 22 else { throw Self.notZip }
+        guard tailCount >= 22 else { throw try notZip() }
         let tail = try bytes(at: fileSize - UInt64(tailCount), count: tailCount)
         var found: Int?
         var at = tailCount - 22
@@ -98,7 +98,7 @@ final class ZipArchive {
             }
             at -= 1
         }
-        guard let end = found else { throw Self.notZip }
+        guard let end = found else { throw try notZip() }
         let endOffset = fileSize - UInt64(tailCount - end)
         guard tail.u16(end + 4) == 0, tail.u16(end + 6) == 0 else {
             throw WorkbookError.notWorkbook("a zip archive split over several files (disks), which a workbook never is")
@@ -167,9 +167,20 @@ final class ZipArchive {
         return (record.u64(32), record.u64(40), record.u64(48))
     }
 
-    private static var notZip: WorkbookError {
-        .notWorkbook("not a zip archive, so not an .xlsx workbook (save it from the spreadsheet as Excel 2007-365 .xlsx, or as CSV)")
+    /// Why a file without a zip end record cannot be read, by what it starts with.
+    private func notZip() throws(WorkbookError) -> WorkbookError {
+        let start = try bytes(at: 0, count: Int(min(fileSize, 8)))
+        if start.count >= 4, start.u32(0) == Self.localHeaderSignature {
+            return Self.damaged("its directory, at the end of the file, is missing (was the file cut short?)")
+        }
+        if start == Self.compoundFileSignature {
+            return .notWorkbook("an Excel 97-2003 workbook (.xls) or a password-protected one; save it as Excel 2007-365 .xlsx without a password, or as CSV")
+        }
+        return .notWorkbook("not a zip archive, so not an .xlsx workbook (save it from the spreadsheet as Excel 2007-365 .xlsx, or as CSV)")
     }
+
+    /// The start of an OLE compound file: old .xls workbooks, and encrypted .xlsx ones.
+    static let compoundFileSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 
     /// Where an entry's data starts: after its local header, whose name and extra field
     /// lengths can differ from the directory's.
