@@ -4,13 +4,17 @@ import Glibc
 import Darwin
 #endif
 
-/// Where the scanner's bytes come from: a zip entry being inflated, or bytes in memory.
+/// Where the scanner's bytes come from: a zip entry being inflated (or, in tests, memory).
 protocol XMLSource: AnyObject {
     /// Fills up to `capacity` bytes at `buffer`; returns how many, 0 at the end.
-    func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws(WorkbookError) -> Int
+    func readXML(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws(WorkbookError) -> Int
 }
 
-extension ZipEntryReader: XMLSource {}
+extension ZipEntryReader: XMLSource {
+    func readXML(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws(WorkbookError) -> Int {
+        try read(into: buffer, capacity: capacity)
+    }
+}
 
 /// A pull tokenizer for the XML of workbook parts, over bytes read a chunk at a time, so a
 /// sheet of any size goes through a buffer of fixed size. It gives start tags (with their
@@ -115,7 +119,7 @@ final class XMLScanner {
         guard raw.contains(UInt8(ascii: "&")) || raw.contains(UInt8(ascii: "\r")) else { return raw.text }
         let storage = ByteStorage()
         storage.append(raw)
-        let count = try decode(storage.base, count: storage.count)
+        let count = try decode(storage.base, count: storage.count, at: discarded + position)
         return Bytes(start: storage.base, count: count).text
     }
 
@@ -184,7 +188,7 @@ final class XMLScanner {
             buffer = grown
             capacity *= 2
         }
-        let count = try source.read(into: buffer + available, capacity: capacity - available)
+        let count = try source.readXML(into: buffer + available, capacity: capacity - available)
         if count == 0 {
             sourceAtEnd = true
             return false
@@ -193,8 +197,13 @@ final class XMLScanner {
         return true
     }
 
+    /// `offset` in the buffer (default: where the scanner is).
     private func damaged(_ reason: String, at offset: Int? = nil) -> WorkbookError {
-        .damaged("\(part) is not well-formed XML (byte \(discarded + (offset ?? position))): \(reason)")
+        damaged(reason, byte: discarded + (offset ?? position))
+    }
+
+    private func damaged(_ reason: String, byte: Int) -> WorkbookError {
+        .damaged("\(part) is not well-formed XML (byte \(byte)): \(reason)")
     }
 
     private func openName(_ index: Int) -> String {
@@ -207,6 +216,7 @@ final class XMLScanner {
     /// Text up to the next `<`, decoded; in place when it needs no decoding and lies in
     /// the buffer (nearly always), else assembled in `textStorage`.
     private func readText() throws(WorkbookError) {
+        let byte = discarded + position
         var end = position
         var needsDecoding = false
         while end < available {
@@ -230,13 +240,14 @@ final class XMLScanner {
             end = position
             while end < available, buffer[end] != UInt8(ascii: "<") { end += 1 }
         }
-        textCount = try decode(textStorage.base, count: textStorage.count)
+        textCount = try decode(textStorage.base, count: textStorage.count, at: byte)
         textPointer = UnsafePointer(textStorage.base)
     }
 
     /// Decodes entity and character references and normalises CR LF and lone CR to LF, in
-    /// place (the result is never longer); returns the new count.
-    private func decode(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) throws(WorkbookError) -> Int {
+    /// place (the result is never longer); returns the new count. `textStart`: where the text
+    /// starts in the part, for messages.
+    private func decode(_ bytes: UnsafeMutablePointer<UInt8>, count: Int, at textStart: Int) throws(WorkbookError) -> Int {
         var read = 0
         var write = 0
         while read < count {
@@ -256,7 +267,7 @@ final class XMLScanner {
             }
             var semicolon = read + 1
             while semicolon < count, semicolon - read <= 12, bytes[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
-            guard semicolon < count, bytes[semicolon] == UInt8(ascii: ";") else { throw damaged("a '&' that starts no entity") }
+            guard semicolon < count, bytes[semicolon] == UInt8(ascii: ";") else { throw damaged("a '&' that starts no entity", byte: textStart) }
             let reference = Bytes(start: bytes + read + 1, count: semicolon - read - 1)
             let scalar: UInt32
             switch reference.text {
@@ -267,7 +278,7 @@ final class XMLScanner {
             case "apos": scalar = 0x27
             default:
                 guard let number = Self.characterReference(reference), let valid = Unicode.Scalar(number), number != 0 else {
-                    throw damaged("the entity &\(reference.text); is not one XML defines")
+                    throw damaged("the entity &\(reference.text); is not one XML defines", byte: textStart)
                 }
                 scalar = valid.value
             }

@@ -23,6 +23,8 @@ import zipfile
 from xml.sax.saxutils import escape, quoteattr
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "..", "Benchmarks", "scripts"))
+import csv_to_xlsx  # noqa: E402  (the benchmark's writer: shared strings, serial dates)
 IMPORT = os.path.join(HERE, "..", "import")
 WORLD = ["reps", "accounts", "contacts", "events", "touches", "invoices", "payments", "promises", "snoozes"]
 DATE_COLUMNS = {"created_on", "date", "issued_on", "due_on", "paid_on", "promised_on", "until", "birthday"}
@@ -146,7 +148,7 @@ def inline_workbook():
     ])
     hidden = sheet_xml([header("this sheet is hidden")])
     package("inline-strings.xlsx", [("notes", hidden, "hidden"), ("touches", touches, None), ("reps", reps, None),
-                                    ("invoices", invoices, None), ("chart", None, None)])
+                                    ("invoices", invoices, None), ("chart", None, None), ("empty", sheet_xml([]), None)])
 
 
 # MARK: - The 1904 date system
@@ -232,6 +234,27 @@ def broken_files():
     package("malformed-xml.xlsx", [("reps", good.replace("</row></sheetData>", "</rows></sheetData>"), None)])
 
 
+# MARK: - Many rows: a sheet far larger than the reader's buffer
+
+def many_rows():
+    """3 000 touches on the base world, as CSV and as a workbook of the benchmark's kind."""
+    people = [("HD-MACH", "hd-li", "wang.lei"), ("HD-MACH", "", "wang.lei"), ("SZ-ELEC", "sz-chen", "wang.lei"),
+              ("BUCKEYE", "bk-mike", "sarah.chen"), ("OLD-MILL", "", "sarah.chen")]
+    channels = ["call", "visit", "chat", "sms", "email", "gift", "other"]
+    kinds = ["checkin", "greeting", "gift", "care", "collection", "visit", "other"]
+    notes = ["", "中秋月饼礼盒", 'Asked about "the usual", will revert', "line one\nline two", " padded ", "R&D <team>"]
+    start = datetime.date(2024, 1, 1)
+    path = os.path.join(HERE, "touches-3000.csv")
+    with open(path, "w", newline="", encoding="utf-8") as file:
+        out = csv.writer(file, lineterminator="\n")
+        out.writerow(["account", "contact", "rep", "date", "channel", "kind", "note"])
+        for i in range(3000):
+            account, contact, rep = people[i % len(people)]
+            date = start + datetime.timedelta(days=(i * 7) % 1000)
+            out.writerow([account, contact, rep, date.isoformat(), channels[i % 7], kinds[(i // 7) % 7], notes[i % len(notes)] + (str(i) if i % 3 else "")])
+    csv_to_xlsx.main(path, os.path.join(HERE, "touches-3000.xlsx"), "touches")
+
+
 # MARK: - LibreOffice's own: world.fods converted
 
 def fods_cell(column, value, index):
@@ -282,5 +305,6 @@ if __name__ == "__main__":
     workbook_1904()
     problems_workbook()
     broken_files()
+    many_rows()
     if "--soffice" in sys.argv:
         libreoffice_world()
