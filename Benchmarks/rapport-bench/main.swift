@@ -11,6 +11,7 @@ let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "payers": PayersBench.run,
     "generate": generate,
     "import": importBench,
+    "xlsx-import": workbookImportBench,
     "pg-import": PostgresBench.importRun,
     "pg-agenda": PostgresBench.agendaRun,
     "pg-audit": PostgresBench.auditRun,

@@ -3,7 +3,7 @@
 /// strings, not the rows — in one run of bytes with an end offset per string.
 final class SharedStrings {
     private let storage = ByteStorage(capacity: 1 << 16)
-    private var ends: [Int] = []
+    @exclusivity(unchecked) private var ends: [Int] = []
 
     /// More than this is refused (the whole table is held in memory).
     static let byteLimit = 1 << 30

@@ -15,10 +15,10 @@ final class SheetReader: RecordReader {
 
     /// What each column holds, from the header (before it: all text).
     enum Role { case text, date, yesNo }
-    private var roles: [Role] = []
-    private var names: [String?] = []
+    @exclusivity(unchecked) private var roles: [Role] = []
+    @exclusivity(unchecked) private var names: [String?] = []
     /// The header's width once it is read.
-    private var width: Int?
+    @exclusivity(unchecked) private var width: Int?
 
     /// A problem that ends the reading (broken zip or XML): the import reports it alone.
     private(set) var failure: WorkbookError?
@@ -31,13 +31,13 @@ final class SheetReader: RecordReader {
     @exclusivity(unchecked) private(set) var cellCount = 0
     @exclusivity(unchecked) private(set) var reportedCells: UInt64 = 0
     /// The current row's problems, thrown one by one before it is returned.
-    private var pending: [CSVError] = []
-    private var rowReady = false
+    @exclusivity(unchecked) private var pending: [CSVError] = []
+    @exclusivity(unchecked) private var rowReady = false
 
     private let value = ByteStorage(capacity: 256)
-    private var inSheetData = false
-    private var sawSheetData = false
-    private var finished = false
+    @exclusivity(unchecked) private var inSheetData = false
+    @exclusivity(unchecked) private var sawSheetData = false
+    @exclusivity(unchecked) private var finished = false
 
     /// Date columns of every kind, whose numbers are serial dates.
     static let dateColumns: Set<String> = ["created_on", "date", "issued_on", "due_on", "paid_on", "promised_on", "until", "birthday"]

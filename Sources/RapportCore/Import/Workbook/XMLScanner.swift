@@ -58,8 +58,7 @@ final class XMLScanner {
     @exclusivity(unchecked) private var pendingEnd = false
 
     /// The open elements' qualified names, for matching end tags.
-    private let openNames = ByteStorage()
-    @exclusivity(unchecked) private var openNameEnds: [Int] = []
+    private let open = ElementStack()
 
     init(source: any XMLSource, part: String, chunk: Int = 1 << 18) {
         self.source = source
@@ -67,7 +66,6 @@ final class XMLScanner {
         capacity = chunk
         buffer = .allocate(capacity: chunk)
         attributeOffsets = .allocate(capacity: attributeCapacity * 4)
-        openNameEnds.reserveCapacity(16)
     }
 
     deinit {
@@ -76,7 +74,7 @@ final class XMLScanner {
     }
 
     /// How deep the scanner is: 1 inside the root element.
-    var depth: Int { openNameEnds.count }
+    var depth: Int { open.depth }
 
     /// The start just read was a self-closing tag (its end comes next, and nothing else).
     var isSelfClosing: Bool { pendingEnd }
@@ -132,8 +130,8 @@ final class XMLScanner {
         }
         if !started { try start() }
         if position == available, try !fill() {
-            if let open = openNameEnds.indices.last {
-                throw damaged("the part ends inside <\(openName(open))>")
+            if open.depth > 0 {
+                throw damaged("the part ends inside <\(open.name(open.depth - 1).text)>")
             }
             return .done
         }
@@ -204,11 +202,6 @@ final class XMLScanner {
 
     private func damaged(_ reason: String, byte: Int) -> WorkbookError {
         .damaged("\(part) is not well-formed XML (byte \(byte)): \(reason)")
-    }
-
-    private func openName(_ index: Int) -> String {
-        let start = index == 0 ? 0 : openNameEnds[index - 1]
-        return Bytes(start: openNames.base + start, count: openNameEnds[index] - start).text
     }
 
     // MARK: - Text
@@ -325,78 +318,101 @@ final class XMLScanner {
         }
     }
 
+    // The two functions below run for every tag of a sheet (five a cell): they read the
+    // buffer through locals, so the loops keep it in registers.
+
     private func startTag(_ start: Int) throws(WorkbookError) -> Token? {
+        let b = UnsafePointer(buffer)
+        let end = available
         var i = start + 1
-        while i < available, !Self.isSpace(buffer[i]), buffer[i] != UInt8(ascii: "/"), buffer[i] != UInt8(ascii: ">") { i += 1 }
-        guard i < available else { return nil }
-        guard i > start + 1 else { throw damaged("a '<' that starts no tag", at: start) }
+        var local = i  // after the last ':' of the name
+        while i < end {
+            let byte = b[i]
+            if byte <= 0x20 || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") { break }
+            if byte == UInt8(ascii: ":") { local = i + 1 }
+            i += 1
+        }
+        guard i < end else { return nil }
+        guard i > start + 1, Self.isSpace(b[i]) || b[i] > 0x20 else { throw damaged("a '<' that starts no tag", at: start) }
         let qualifiedStart = start + 1
         let qualifiedEnd = i
         attributeCount = 0
         var selfClosing = false
         while true {
-            while i < available, Self.isSpace(buffer[i]) { i += 1 }
-            guard i < available else { return nil }
-            let byte = buffer[i]
+            while i < end, Self.isSpace(b[i]) { i += 1 }
+            guard i < end else { return nil }
+            let byte = b[i]
             if byte == UInt8(ascii: ">") {
                 i += 1
                 break
             }
             if byte == UInt8(ascii: "/") {
-                guard i + 1 < available else { return nil }
-                guard buffer[i + 1] == UInt8(ascii: ">") else { throw damaged("a '/' inside a tag", at: i) }
+                guard i + 1 < end else { return nil }
+                guard b[i + 1] == UInt8(ascii: ">") else { throw damaged("a '/' inside a tag", at: i) }
                 selfClosing = true
                 i += 2
                 break
             }
             let attributeStart = i
-            while i < available, !Self.isSpace(buffer[i]), buffer[i] != UInt8(ascii: "="), buffer[i] != UInt8(ascii: ">") { i += 1 }
+            while i < end {
+                let byte = b[i]
+                if Self.isSpace(byte) || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ">") { break }
+                i += 1
+            }
             let attributeEnd = i
-            while i < available, Self.isSpace(buffer[i]) { i += 1 }
-            guard i < available else { return nil }
-            guard buffer[i] == UInt8(ascii: "="), attributeEnd > attributeStart else { throw damaged("an attribute without a value", at: i) }
+            while i < end, Self.isSpace(b[i]) { i += 1 }
+            guard i < end else { return nil }
+            guard b[i] == UInt8(ascii: "="), attributeEnd > attributeStart else { throw damaged("an attribute without a value", at: i) }
             i += 1
-            while i < available, Self.isSpace(buffer[i]) { i += 1 }
-            guard i < available else { return nil }
-            let quote = buffer[i]
+            while i < end, Self.isSpace(b[i]) { i += 1 }
+            guard i < end else { return nil }
+            let quote = b[i]
             guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { throw damaged("an attribute value without quotes", at: i) }
             let valueStart = i + 1
             i = valueStart
-            while i < available, buffer[i] != quote {
-                if buffer[i] == UInt8(ascii: "<") { throw damaged("a '<' inside an attribute value", at: i) }
+            while i < end {
+                let byte = b[i]
+                if byte == quote { break }
+                if byte == UInt8(ascii: "<") { throw damaged("a '<' inside an attribute value", at: i) }
                 i += 1
             }
-            guard i < available else { return nil }
+            guard i < end else { return nil }
             addAttribute(attributeStart, attributeEnd, valueStart, i)
             i += 1
         }
-        setName(qualifiedStart, qualifiedEnd)
+        nameStart = local
+        nameCount = qualifiedEnd - local
         if selfClosing {
             pendingEnd = true
         } else {
-            openNames.append(Bytes(start: buffer + qualifiedStart, count: qualifiedEnd - qualifiedStart))
-            openNameEnds.append(openNames.count)
+            open.push(Bytes(start: b + qualifiedStart, count: qualifiedEnd - qualifiedStart))
         }
         position = i
         return .start
     }
 
     private func endTag(_ start: Int) throws(WorkbookError) -> Token? {
+        let b = UnsafePointer(buffer)
+        let end = available
         var i = start + 2
-        while i < available, !Self.isSpace(buffer[i]), buffer[i] != UInt8(ascii: ">") { i += 1 }
-        let nameEnd = i
-        while i < available, Self.isSpace(buffer[i]) { i += 1 }
-        guard i < available else { return nil }
-        guard buffer[i] == UInt8(ascii: ">") else { throw damaged("an end tag with more than a name", at: i) }
-        guard let open = openNameEnds.last else { throw damaged("an end tag with no element open", at: start) }
-        let openStart = openNameEnds.count > 1 ? openNameEnds[openNameEnds.count - 2] : 0
-        let count = nameEnd - start - 2
-        guard count == open - openStart, memcmp(buffer + start + 2, openNames.base + openStart, count) == 0 else {
-            throw damaged("</\(Bytes(start: buffer + start + 2, count: count).text)> closes <\(openName(openNameEnds.count - 1))>", at: start)
+        var local = i
+        while i < end {
+            let byte = b[i]
+            if Self.isSpace(byte) || byte == UInt8(ascii: ">") { break }
+            if byte == UInt8(ascii: ":") { local = i + 1 }
+            i += 1
         }
-        openNameEnds.removeLast()
-        openNames.removeLast(count)
-        setName(start + 2, nameEnd)
+        let nameEnd = i
+        while i < end, Self.isSpace(b[i]) { i += 1 }
+        guard i < end else { return nil }
+        guard b[i] == UInt8(ascii: ">") else { throw damaged("an end tag with more than a name", at: i) }
+        let name = Bytes(start: b + start + 2, count: nameEnd - start - 2)
+        guard open.depth > 0 else { throw damaged("an end tag with no element open", at: start) }
+        guard open.popIfTop(is: name) else {
+            throw damaged("</\(name.text)> closes <\(open.name(open.depth - 1).text)>", at: start)
+        }
+        nameStart = local
+        nameCount = nameEnd - local
         position = i + 1
         return .end
     }
@@ -446,13 +462,6 @@ final class XMLScanner {
         return nil
     }
 
-    private func setName(_ start: Int, _ end: Int) {
-        var local = start
-        for i in start..<end where buffer[i] == UInt8(ascii: ":") { local = i + 1 }
-        nameStart = local
-        nameCount = end - local
-    }
-
     private func addAttribute(_ nameStart: Int, _ nameEnd: Int, _ valueStart: Int, _ valueEnd: Int) {
         if attributeCount == attributeCapacity {
             let grown = UnsafeMutablePointer<Int>.allocate(capacity: attributeCapacity * 8)
@@ -467,6 +476,46 @@ final class XMLScanner {
         offsets[2] = valueStart
         offsets[3] = valueEnd
         attributeCount += 1
+    }
+}
+
+/// The names of the open elements, innermost last.
+final class ElementStack {
+    private let names = ByteStorage(capacity: 256)
+    @exclusivity(unchecked) private var ends: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var capacity = 16
+    @exclusivity(unchecked) private(set) var depth = 0
+
+    init() { ends = .allocate(capacity: capacity) }
+
+    deinit { ends.deallocate() }
+
+    func push(_ name: Bytes) {
+        if depth == capacity {
+            let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity * 2)
+            grown.update(from: ends, count: depth)
+            ends.deallocate()
+            ends = grown
+            capacity *= 2
+        }
+        names.append(name)
+        ends[depth] = names.count
+        depth += 1
+    }
+
+    func name(_ level: Int) -> Bytes {
+        let start = level == 0 ? 0 : ends[level - 1]
+        return Bytes(start: names.base + start, count: ends[level] - start)
+    }
+
+    /// Closes the innermost element if it is `name`.
+    func popIfTop(is name: Bytes) -> Bool {
+        let top = self.name(depth - 1)
+        guard top.count == name.count else { return false }
+        for i in 0..<top.count where top[i] != name[i] { return false }
+        names.removeLast(top.count)
+        depth -= 1
+        return true
     }
 }
 
