@@ -28,6 +28,13 @@ STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>"""
 
 
+def entry(name):
+    """A deflated entry dated as Excel dates its own (1980-01-01): the same rows make the same file."""
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
 def column_letters(index):
     name = ""
     index += 1
@@ -51,7 +58,7 @@ def main(source, target, sheet_name):
             index = strings.setdefault(value, len(strings))
             return f'<c r="{ref}" t="s"><v>{index}</v></c>'
 
-        with book.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+        with book.open(entry("xl/worksheets/sheet1.xml"), "w", force_zip64=True) as sheet:
             sheet.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                         b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
             row_number = 1
@@ -84,12 +91,12 @@ def main(source, target, sheet_name):
             space = ' xml:space="preserve"' if value != value.strip() else ""
             shared.append(f"<si><t{space}>{escape(value)}</t></si>")
         shared.append("</sst>")
-        book.writestr("xl/sharedStrings.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + "".join(shared))
-        book.writestr("[Content_Types].xml", CONTENT_TYPES)
-        book.writestr("_rels/.rels", PACKAGE_RELS)
-        book.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
-        book.writestr("xl/styles.xml", STYLES)
-        book.writestr("xl/workbook.xml", f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        book.writestr(entry("xl/sharedStrings.xml"), '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + "".join(shared))
+        book.writestr(entry("[Content_Types].xml"), CONTENT_TYPES)
+        book.writestr(entry("_rels/.rels"), PACKAGE_RELS)
+        book.writestr(entry("xl/_rels/workbook.xml.rels"), WORKBOOK_RELS)
+        book.writestr(entry("xl/styles.xml"), STYLES)
+        book.writestr(entry("xl/workbook.xml"), f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{escape(sheet_name)}" sheetId="1" r:id="rId1"/></sheets></workbook>""")
 
 

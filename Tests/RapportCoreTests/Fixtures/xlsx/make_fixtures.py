@@ -161,6 +161,30 @@ def workbook_1904():
         row(4, inline("A4", "BUCKEYE"), inline("B4", "gift"), number("C4", 0)),
     ])
     package("dates-1904.xlsx", [("snoozes", snoozes, None)], workbook_pr='<workbookPr date1904="1"/>')
+    zip64_copy("dates-1904.xlsx", "zip64.xlsx")
+
+
+def zip64_copy(source, target):
+    """The same zip with every size and offset in ZIP64 fields (as writers do past 4 GB)."""
+    data = open(os.path.join(HERE, source), "rb").read()
+    end = data.rindex(b"PK\x05\x06")
+    count, size, start = struct.unpack("<HII", data[end + 10:end + 20])
+    layout = "<IHHHHHHIIIHHHHHII"
+    directory, position = b"", start
+    for _ in range(count):
+        fields = list(struct.unpack(layout, data[position:position + 46]))
+        name_length, extra_length, comment_length = fields[10], fields[11], fields[12]
+        rest = data[position + 46:position + 46 + name_length + extra_length + comment_length]
+        wide = struct.pack("<HHQQQ", 1, 24, fields[9], fields[8], fields[16])
+        fields[8] = fields[9] = fields[16] = 0xFFFFFFFF
+        fields[11] = extra_length + len(wide)
+        directory += struct.pack(layout, *fields) + rest[:name_length] + wide + rest[name_length:]
+        position += 46 + len(rest)
+    body = data[:start]
+    record = struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, count, count, len(directory), len(body))
+    locator = struct.pack("<IIQI", 0x07064B50, 0, len(body) + len(directory), 1)
+    last = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    open(os.path.join(HERE, target), "wb").write(body + directory + record + locator + last)
 
 
 # MARK: - Problems in rows

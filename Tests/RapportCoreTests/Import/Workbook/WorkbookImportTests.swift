@@ -115,6 +115,16 @@ private func failure(_ body: () throws -> Void) -> (RapportError.Code, String)? 
         ])
     }
 
+    @Test func aZIP64ArchiveReadsLikeAnyOther() throws {
+        let plain = try ScratchDatabase()
+        try plain.loadWorld()
+        try plain.loadSheet(.snoozes, "dates-1904.xlsx")
+        let wide = try ScratchDatabase()
+        try wide.loadWorld()
+        #expect(try wide.loadSheet(.snoozes, "zip64.xlsx").rows == 3)
+        #expect(try wide.contents() == plain.contents())
+    }
+
     @Test(arguments: [false, true]) func aSheetLargerThanTheReadersBufferGivesTheSameRowsAsItsCSV(preloadKeys: Bool) throws {
         let fromCSV = try ScratchDatabase(preloadKeys: preloadKeys)
         try fromCSV.loadWorld()
