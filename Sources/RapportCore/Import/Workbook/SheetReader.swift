@@ -27,6 +27,8 @@ final class SheetReader: RecordReader {
     private let cellBytes = ByteStorage(capacity: 1 << 12)
     @exclusivity(unchecked) private var cellStarts: [Int] = []
     @exclusivity(unchecked) private var cellEnds: [Int] = []
+    /// Cells placed in the current row lie below this (the rest of the arrays is stale).
+    @exclusivity(unchecked) private var placed = 0
     @exclusivity(unchecked) private(set) var line = 0
     @exclusivity(unchecked) private(set) var cellCount = 0
     @exclusivity(unchecked) private(set) var reportedCells: UInt64 = 0
@@ -52,7 +54,7 @@ final class SheetReader: RecordReader {
     var sawMultibyteUTF8: Bool { true }
 
     func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        guard index < cellStarts.count else { return Bytes(start: cellBytes.base, count: 0) }
+        guard index < placed else { return Bytes(start: cellBytes.base, count: 0) }
         return Bytes(start: cellBytes.base + cellStarts[index], count: cellEnds[index] - cellStarts[index])
     }
 
@@ -138,10 +140,12 @@ final class SheetReader: RecordReader {
             line += 1
         }
         cellBytes.removeAll()
-        for index in cellStarts.indices {
+        // Only what the last row used: one wide row must not make every row cost its width.
+        for index in 0..<placed {
             cellStarts[index] = 0
             cellEnds[index] = 0
         }
+        placed = 0
         reportedCells = 0
         cellCount = 0
         if scanner.isSelfClosing {
@@ -288,6 +292,7 @@ final class SheetReader: RecordReader {
         }
         cellStarts[column] = start
         cellEnds[column] = cellBytes.count
+        placed = max(placed, column + 1)
         if column >= cellCount { cellCount = width ?? (column + 1) }
     }
 
