@@ -30,12 +30,20 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // zlib, through pkg-config (`apt-get install zlib1g-dev`): inflate and CRC-32 for
+        // reading .xlsx workbooks (docs/import.md says why not ZIPFoundation's reader).
+        .systemLibrary(
+            name: "CInflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Storage, model, calendar, scheduling, rendering, audit and import: no CLI code here.
         .target(
             name: "RapportCore",
             dependencies: [
                 "CSQLite",
                 "CPostgres",
+                "CInflate",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

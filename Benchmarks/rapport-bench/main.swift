@@ -15,6 +15,7 @@ let benchmarks: [String: (ArraySlice<String>) throws -> Void] = [
     "import": importBench,
     "vcard": vCardBench,
     "export": exportBench,
+    "xlsx-import": workbookImportBench,
     "pg-import": PostgresBench.importRun,
     "pg-agenda": PostgresBench.agendaRun,
     "pg-audit": PostgresBench.auditRun,

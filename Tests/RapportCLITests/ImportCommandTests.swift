@@ -24,6 +24,35 @@ import Testing
     }
 }
 
+@Suite struct WorkbookImportCommandTests {
+    private func workbook(_ name: String) -> String { CLIScratch.fixture("../xlsx/\(name)") }
+
+    @Test func importsEachSheetOfAWorkbook() throws {
+        let scratch = try CLIScratch()
+        for kind in ["reps", "accounts", "contacts", "events", "touches", "invoices", "payments", "promises", "snoozes"] {
+            #expect(exitCode(["import", kind, workbook("world-libreoffice.xlsx"), "--sheet", kind, "--db", scratch.db]) == 0, "\(kind)")
+        }
+        #expect(try scratch.count("SELECT count(*) FROM touch") == 4)
+        #expect(try scratch.count("SELECT sum(amount) FROM invoice") == 18_600_000 + 10_000_000 + 1_845_050 + 120_000)
+        // The first sheet by default: reps again, all skipped.
+        #expect(exitCode(["import", "reps", workbook("world-libreoffice.xlsx"), "--db", scratch.db]) == 0)
+        #expect(try scratch.count("SELECT count(*) FROM rep") == 3)
+    }
+
+    @Test func exitCodesFollowSysexits() throws {
+        let scratch = try CLIScratch()
+        scratch.importWorld()
+        #expect(exitCode(["import", "touches", workbook("problems.xlsx"), "--db", scratch.db]) == 65)
+        #expect(exitCode(["import", "reps", workbook("broken-crc.xlsx"), "--db", scratch.db]) == 65)
+        #expect(exitCode(["import", "reps", workbook("text.xlsx"), "--db", scratch.db]) == 65)
+        #expect(exitCode(["import", "touches", workbook("inline-strings.xlsx"), "--sheet", "nope", "--db", scratch.db]) == 66)
+        #expect(exitCode(["import", "touches", workbook("missing.xlsx"), "--db", scratch.db]) == 66)
+        #expect(exitCode(["import", "touches", workbook("inline-strings.xlsx"), "--encoding", "utf-8", "--db", scratch.db]) == 64)
+        #expect(exitCode(["import", "reps", CLIScratch.fixture("reps.csv"), "--sheet", "reps", "--db", scratch.db]) == 64)
+        #expect(try scratch.count("SELECT count(*) FROM touch") == 4)
+    }
+}
+
 @Suite struct TouchCommandTests {
     @Test func logsATouchWithDefaults() throws {
         let scratch = try CLIScratch()

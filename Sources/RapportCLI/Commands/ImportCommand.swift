@@ -8,20 +8,22 @@ extension ImportEncoding: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Load a CSV file of one kind (reps, accounts, contacts, events, touches, invoices, payments, promises, snoozes), or a vCard file of contacts.",
+        abstract: "Load a CSV file or an .xlsx sheet of one kind (reps, accounts, contacts, events, touches, invoices, payments, promises, snoozes), or a vCard file of contacts.",
         discussion: """
             The header row names the columns, in any order. The whole file is checked first; \
-            on any problem every one is listed as FILE:LINE: field: reason, the exit code is 65 \
-            and nothing is written. Otherwise it is written in one transaction: keyed rows are \
-            updated in place, rows already there are skipped. A vCard file (.vcf, or text \
-            starting with BEGIN:VCARD) holds contacts of the account named with --account. \
+            on any problem every one is listed as FILE:LINE: field: reason (FILE:SHEET!ROW for \
+            a workbook), the exit code is 65 and nothing is written. Otherwise it is written in \
+            one transaction: keyed rows are updated in place, rows already there are skipped. \
+            A vCard file (.vcf, or text starting with BEGIN:VCARD) holds contacts of the account \
+            named with --account. \
             See docs/import.md.
             """)
 
     @Argument(help: ArgumentHelp("What the file holds.", valueName: "kind"))
     var kind: ImportKind
 
-    @Argument(help: ArgumentHelp("The CSV file (or, for contacts, a vCard file).", valueName: "file.csv"), completion: Completion.importFile)
+    @Argument(help: ArgumentHelp("The CSV file, an .xlsx workbook, or (for contacts) a vCard file.", valueName: "file"),
+              completion: Completion.importFile)
     var file: String
 
     @Option(help: ArgumentHelp("For a vCard file: the account whose contacts its cards are.", valueName: "key"),
@@ -30,6 +32,9 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("utf-8 or gb18030 (default: UTF-8 when the file is valid UTF-8, else GB18030).", valueName: "encoding"))
     var encoding: ImportEncoding?
+
+    @Option(help: ArgumentHelp("The workbook's sheet to read (default: the first).", valueName: "name"))
+    var sheet: String?
 
     @OptionGroup var global: GlobalOptions
 
@@ -52,7 +57,8 @@ struct ImportCommand: ParsableCommand {
                 summary = imported.summary
             } else {
                 summary = try db.importFile(
-                    kind: kind, path: file, encoding: encoding, config: config, progress: progress.enabled ? progress.show : nil)
+                    kind: kind, path: file, encoding: encoding, sheet: sheet, config: config,
+                    progress: progress.enabled ? progress.show : nil)
             }
             progress.clear()
             if encoding == nil, summary.encoding == .gb18030 {
@@ -77,6 +83,7 @@ struct ImportCommand: ParsableCommand {
         guard let account else {
             throw RapportError.usage("a vCard file needs --account KEY: the account whose contacts its cards are")
         }
+        guard sheet == nil else { throw RapportError.usage("--sheet is for .xlsx workbooks; \(file) is a vCard file") }
         return account
     }
 }

@@ -23,6 +23,8 @@ struct CSVError: Error, Equatable {
     /// The physical line where the record starts (1-based).
     var line: Int
     var reason: String
+    /// The column, for a problem with one cell (a workbook's); nil for the whole record.
+    var field: String? = nil
 
     var endsFile: Bool { kind == .unterminated || kind == .unsupportedEncoding || kind == .unreadable }
 }
@@ -31,7 +33,7 @@ struct CSVError: Error, Equatable {
 /// cells with doubled quotes and line breaks, CRLF, LF or CR line ends, an optional UTF-8
 /// byte-order mark. Blank lines are skipped. The current record's cells stay valid until
 /// the next call to `next()`; a cell becomes a `String` only when asked for.
-final class CSVReader {
+final class CSVReader: RecordReader {
     private let source: any ByteSource
     /// Source bytes are checked per record; a decoding source already guarantees UTF-8.
     private let validatesUTF8: Bool
@@ -46,9 +48,7 @@ final class CSVReader {
     private var primed = false
     private var finished = false
 
-    @exclusivity(unchecked) private var cells: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) private var cellsCapacity = 4096
-    @exclusivity(unchecked) private var cellsCount = 0
+    private let cells = ByteStorage(capacity: 4096)
     /// Where the current record's bytes are: in the chunk itself (a plain record, not
     /// copied) or in `cells` (a record the state machine assembled).
     @exclusivity(unchecked) private var base: UnsafePointer<UInt8>
@@ -73,16 +73,12 @@ final class CSVReader {
         self.source = source
         self.validatesUTF8 = validatesUTF8
         chunk = .allocate(capacity: chunkCapacity)
-        cells = .allocate(capacity: cellsCapacity)
-        base = UnsafePointer(cells)
+        base = UnsafePointer(cells.base)
         cellStarts.reserveCapacity(32)
         cellEnds.reserveCapacity(32)
     }
 
-    deinit {
-        chunk.deallocate()
-        cells.deallocate()
-    }
+    deinit { chunk.deallocate() }
 
     // MARK: - The current record
 
@@ -100,10 +96,6 @@ final class CSVReader {
         return UnsafeBufferPointer(start: base + start, count: count)
     }
 
-    func string(_ index: Int) -> String {
-        String(decoding: bytes(index), as: UTF8.self)
-    }
-
     // MARK: - Reading
 
     private enum State { case cellStart, unquoted, quoted, quoteInQuoted, afterClosingQuote }
@@ -118,7 +110,7 @@ final class CSVReader {
         if finished { return false }
         if !primed { try prime() }
         while true {
-            cellsCount = 0
+            cells.removeAll()
             cellStarts.removeAll(keepingCapacity: true)
             cellEnds.removeAll(keepingCapacity: true)
             if skipLineFeed, position < available {
@@ -251,9 +243,9 @@ final class CSVReader {
             }
 
             // A line with nothing on it is not a record.
-            if cellEnds.count == 1, cellsCount == 0, !quotedAny { continue }
-            base = UnsafePointer(cells)
-            try checkUTF8(base, count: cellsCount)
+            if cellEnds.count == 1, cells.count == 0, !quotedAny { continue }
+            base = UnsafePointer(cells.base)
+            try checkUTF8(base, count: cells.count)
             return true
         }
     }
@@ -315,7 +307,7 @@ final class CSVReader {
 
     private func endCell() {
         cellStarts.append(cellEnds.last ?? 0)
-        cellEnds.append(cellsCount)
+        cellEnds.append(cells.count)
     }
 
     /// The common record — no quotes, its line end inside the current chunk — read in place
@@ -362,18 +354,7 @@ final class CSVReader {
     }
 
     private func append(_ bytes: UnsafePointer<UInt8>, count: Int) {
-        guard count > 0 else { return }
-        if cellsCount + count > cellsCapacity {
-            var capacity = cellsCapacity * 2
-            while capacity < cellsCount + count { capacity *= 2 }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            grown.update(from: cells, count: cellsCount)
-            cells.deallocate()
-            cells = grown
-            cellsCapacity = capacity
-        }
-        (cells + cellsCount).update(from: bytes, count: count)
-        cellsCount += count
+        cells.append(Bytes(start: bytes, count: count))
     }
 
     /// After a malformed record: drop the rest of its physical line so reading resumes at

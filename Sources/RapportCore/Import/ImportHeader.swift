@@ -16,7 +16,7 @@ struct ImportHeader {
     let width: Int
     private let positions: [String: Int]
 
-    init(reader: CSVReader, kind: ImportKind, problems: ImportProblems) {
+    init(reader: some RecordReader, kind: ImportKind, problems: ImportProblems) {
         self.kind = kind
         width = reader.cellCount
         let known = kind.columns.map(\.name)
@@ -49,6 +49,13 @@ struct ImportHeader {
     }
 
     var presentColumns: Set<String> { Set(positions.keys) }
+
+    /// The kind's column at each position of the record (nil where the header names none).
+    var columnNames: [String?] {
+        var names = [String?](repeating: nil, count: width)
+        for (name, index) in positions { names[index] = name }
+        return names
+    }
 }
 
 extension String {

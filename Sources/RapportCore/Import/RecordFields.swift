@@ -11,6 +11,8 @@ struct RecordFields {
     var line: Int { record.line }
 
     func fail(_ cell: Cell, _ reason: String) {
+        // A cell the reader reported (a workbook's error value) is not reported again.
+        if let index = cell.index, index < 64, record.reportedCells & (1 << UInt64(index)) != 0 { return }
         problems.add(line: record.line, field: cell.name, reason)
     }
 

@@ -9,13 +9,18 @@ struct CSVRecord {
     private let cellEnds: UnsafeBufferPointer<Int>
     private let firstCell: Int
     let cellCount: Int
+    /// Cells whose problem the reader reported (`RecordReader.reportedCells`).
+    let reportedCells: UInt64
 
-    fileprivate init(line: Int, bytes: UnsafeBufferPointer<UInt8>, cellEnds: UnsafeBufferPointer<Int>, cells: Range<Int>) {
+    fileprivate init(
+        line: Int, bytes: UnsafeBufferPointer<UInt8>, cellEnds: UnsafeBufferPointer<Int>, cells: Range<Int>, reported: UInt64
+    ) {
         self.line = line
         self.bytes = bytes
         self.cellEnds = cellEnds
         firstCell = cells.lowerBound
         cellCount = cells.count
+        reportedCells = reported
     }
 
     /// The cell's bytes (UTF-8).
@@ -29,7 +34,7 @@ struct CSVRecord {
 /// Records copied out of the reader, with the reading errors where they occurred.
 final class RecordBatch {
     enum Entry {
-        case record(line: Int, cells: Range<Int>)
+        case record(line: Int, cells: Range<Int>, reported: UInt64)
         /// `sawMultibyteUTF8`: whether the reader had met multi-byte UTF-8 by then.
         case error(CSVError, sawMultibyteUTF8: Bool)
     }
@@ -55,16 +60,18 @@ final class RecordBatch {
         entries.removeAll(keepingCapacity: true)
     }
 
-    /// Copies the reader's current record, each cell without the `'` a CSV writer put
-    /// before a formula-looking value (`CSVCell.unguarded`: what `rapport export` and the
-    /// other CSV outputs add, taken off again).
-    func append(_ reader: CSVReader) {
+    /// Copies the reader's current record; a CSV file's cells without the `'` a CSV writer
+    /// put before a formula-looking value (`CSVCell.unguarded`: what `rapport export` and
+    /// the other CSV outputs add, taken off again). A sheet's cells are read as stored:
+    /// a workbook writer puts no `'` there (its text is never a formula).
+    func append<Reader: RecordReader>(_ reader: Reader) {
+        let unguards = Reader.self == CSVReader.self
         let first = cellEnds.count
         for index in 0..<reader.cellCount {
-            bytes.append(contentsOf: CSVCell.unguarded(reader.bytes(index)))
+            bytes.append(contentsOf: unguards ? CSVCell.unguarded(reader.bytes(index)) : reader.bytes(index))
             cellEnds.append(bytes.count)
         }
-        entries.append(.record(line: reader.line, cells: first..<cellEnds.count))
+        entries.append(.record(line: reader.line, cells: first..<cellEnds.count, reported: reader.reportedCells))
     }
 
     func append(_ error: CSVError, sawMultibyteUTF8: Bool) {
@@ -77,8 +84,8 @@ final class RecordBatch {
             try cellEnds.withUnsafeBufferPointer { cellEnds in
                 for entry in entries {
                     switch entry {
-                    case .record(let line, let cells):
-                        try body(.success(CSVRecord(line: line, bytes: bytes, cellEnds: cellEnds, cells: cells)))
+                    case .record(let line, let cells, let reported):
+                        try body(.success(CSVRecord(line: line, bytes: bytes, cellEnds: cellEnds, cells: cells, reported: reported)))
                     case .error(let error, let sawMultibyteUTF8):
                         try body(.failure(BatchError(error: error, sawMultibyteUTF8: sawMultibyteUTF8)))
                     }
@@ -94,7 +101,7 @@ struct BatchError: Error {
     let sawMultibyteUTF8: Bool
 }
 
-/// Reads the rest of a CSV file on a second thread and hands its records over in batches,
+/// Reads the rest of a CSV file (or a sheet) on a second thread and hands its records over in batches,
 /// so parsing and the UTF-8 check (a fifth of an import's check pass) run beside the
 /// validation instead of before it. A few batches circulate between the two threads; the
 /// reader belongs to the reading thread from `init` until `close`.
@@ -108,7 +115,7 @@ final class RecordPipe: @unchecked Sendable {
     private var current: RecordBatch?
     private var work: BackgroundWork<Void>?
 
-    init(reading reader: CSVReader, batches: Int = 4) {
+    init<Reader: RecordReader>(reading reader: Reader, batches: Int = 4) {
         spare = (0..<batches).map { _ in RecordBatch() }
         let reading = UncheckedReader(reader)
         work = BackgroundWork { [self] in produce(reading.reader) }
@@ -142,7 +149,7 @@ final class RecordPipe: @unchecked Sendable {
         work = nil
     }
 
-    private func produce(_ reader: CSVReader) {
+    private func produce<Reader: RecordReader>(_ reader: Reader) {
         var atEnd = false
         while !atEnd {
             condition.lock()
@@ -180,7 +187,7 @@ final class RecordPipe: @unchecked Sendable {
 }
 
 /// The reader, handed to the reading thread (which alone uses it from then on).
-private final class UncheckedReader: @unchecked Sendable {
-    let reader: CSVReader
-    init(_ reader: CSVReader) { self.reader = reader }
+private final class UncheckedReader<Reader: RecordReader>: @unchecked Sendable {
+    let reader: Reader
+    init(_ reader: Reader) { self.reader = reader }
 }

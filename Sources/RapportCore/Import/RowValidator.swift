@@ -115,7 +115,7 @@ struct FileKeys {
     /// False (after reporting) when `key` was on an earlier line.
     mutating func claim(_ key: Bytes, label: String, _ cell: Cell, _ fields: RecordFields) -> Bool {
         if let first = lines.insert(key, fields.line) {
-            fields.fail(cell, "\(label) '\(key.text)' is already on line \(first) of this file")
+            fields.fail(cell, "\(label) '\(key.text)' is already on \(fields.problems.place(of: first))")
             return false
         }
         return true

@@ -66,9 +66,10 @@ public protocol RapportStore: AnyObject {
     /// Logs a touch for each sent draft; returns the number added (identical ones skipped).
     func logTouches(for drafts: [Draft]) throws -> Int
 
-    /// Imports one CSV file (every rule of docs/import.md; atomic).
+    /// Imports one CSV file, or one sheet of an .xlsx workbook (`sheet` nil: the first),
+    /// by every rule of docs/import.md; atomic.
     func importFile(
-        kind: ImportKind, path: String, encoding: ImportEncoding?, config: RapportConfig,
+        kind: ImportKind, path: String, encoding: ImportEncoding?, sheet: String?, config: RapportConfig,
         progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary
 
@@ -88,6 +89,16 @@ extension RapportStore {
         var days: [AgendaDay] = []
         try forEachAgendaDay(config: config, occasions: occasions, from: from, through: through, rep: rep) { days.append($0) }
         return days
+    }
+}
+
+extension RapportStore {
+    /// A CSV file, or the first sheet of a workbook.
+    public func importFile(
+        kind: ImportKind, path: String, encoding: ImportEncoding?, config: RapportConfig,
+        progress: ((ImportProgress) -> Void)?
+    ) throws -> ImportSummary {
+        try importFile(kind: kind, path: path, encoding: encoding, sheet: nil, config: config, progress: progress)
     }
 }
 

@@ -31,7 +31,7 @@ extension Importer {
                 try checkStoredKeys(rows, account: account, source, problems)
                 return problems
             })
-        var summary = try run(ContactValidator.self, .contacts, input, .utf8, progress)
+        var summary = try run(ContactValidator.self, .contacts, ImportSource(path: path, encoding: .utf8, sheet: nil, input: input), progress)
         summary.encoding = decoder.readUndeclaredGB18030 ? .gb18030 : encoding ?? .utf8
         return VCardImportSummary(summary: summary, notes: reader.notes.sorted { $0.line < $1.line })
     }

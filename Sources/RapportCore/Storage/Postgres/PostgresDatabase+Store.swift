@@ -89,11 +89,11 @@ extension PostgresDatabase: RapportStore, TouchLogStore {
     }
 
     public func importFile(
-        kind: ImportKind, path: String, encoding: ImportEncoding?, config: RapportConfig,
+        kind: ImportKind, path: String, encoding: ImportEncoding?, sheet: String?, config: RapportConfig,
         progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary {
         try mapErrors {
-            try Importer(target: self, config: config).importFile(kind: kind, path: path, encoding: encoding, progress: progress)
+            try Importer(target: self, config: config).importFile(kind: kind, path: path, encoding: encoding, sheet: sheet, progress: progress)
         }
     }
 

@@ -17,9 +17,9 @@ extension Database: RapportStore {
     }
 
     public func importFile(
-        kind: ImportKind, path: String, encoding: ImportEncoding?, config: RapportConfig,
+        kind: ImportKind, path: String, encoding: ImportEncoding?, sheet: String?, config: RapportConfig,
         progress: ((ImportProgress) -> Void)?
     ) throws -> ImportSummary {
-        try Importer(target: self, config: config).importFile(kind: kind, path: path, encoding: encoding, progress: progress)
+        try Importer(target: self, config: config).importFile(kind: kind, path: path, encoding: encoding, sheet: sheet, progress: progress)
     }
 }
