@@ -91,6 +91,26 @@ struct ExportRoundTripTests {
         try roundTrip(Built.root.appendingPathComponent(source), copy: folder.path("copy.db"), in: folder)
     }
 
+    /// The same through workbooks: every kind exported as .xlsx and imported from it into
+    /// an empty file gives the same readings.
+    @Test(arguments: ["demo", "Tests/RapportCoreTests/Fixtures/import"])
+    func throughWorkbooks(source: String) throws {
+        let folder = try Folder()
+        let (original, copy) = (folder.path("original.db"), folder.path("copy.db"))
+        try loaded(Built.root.appendingPathComponent(source), into: original)
+        let created = try rapport(["init", "--db", copy])
+        try #require(created.status == 0, "\(created.stderr)")
+        let books = try folder.folder("books")
+        for kind in ImportKind.allCases {
+            let book = books.appendingPathComponent("\(kind.rawValue).xlsx").path
+            let exported = try rapport(["export", kind.rawValue, "--format", "xlsx", "--db", original, "--out", book])
+            #expect(exported.status == 0, "export \(kind.rawValue): \(exported.stderr)")
+            let imported = try rapport(["import", kind.rawValue, book, "--db", copy])
+            #expect(imported.status == 0, "import \(kind.rawValue): \(imported.stderr)")
+        }
+        try sameReadings(original, copy)
+    }
+
     /// The benchmark generator's book at scale 0.003 (about 300 accounts): every country,
     /// tier and status, lunar birthdays, former influencers, partly paid invoices.
     @Test func aGeneratedBook() throws {
