@@ -17,15 +17,7 @@ if ! command -v tmux >/dev/null 2>&1; then
     echo "SKIP: tmux is not installed (Debian package 'tmux')"
     exit 0
 fi
-if [ -z "${RAPPORT_BIN:-}" ]; then
-    swift build --product rapport >/dev/null
-    RAPPORT_BIN="$(swift build --show-bin-path)/rapport"
-fi
-RAPPORT_BIN=$(cd "$(dirname "$RAPPORT_BIN")" && pwd)/$(basename "$RAPPORT_BIN")
-
-work=$(mktemp -d)
-socket="$work/tmux.sock"
-cleanup() { tmux -S "$socket" kill-server >/dev/null 2>&1 || true; rm -rf "$work"; }
+. Tests/tmux/common.sh
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 

@@ -20,15 +20,7 @@ for tool in tmux python3; do
     fi
 done
 
-if [ -z "${RAPPORT_BIN:-}" ]; then
-    swift build --product rapport >/dev/null
-    RAPPORT_BIN="$(swift build --show-bin-path)/rapport"
-fi
-RAPPORT_BIN=$(cd "$(dirname "$RAPPORT_BIN")" && pwd)/$(basename "$RAPPORT_BIN")
-
-work=$(mktemp -d)
-socket="$work/tmux.sock"
-cleanup() { tmux -S "$socket" kill-server >/dev/null 2>&1 || true; [ -n "${KEEP:-}" ] || rm -rf "$work"; }
+. Tests/tmux/common.sh
 trap cleanup EXIT
 [ -z "${KEEP:-}" ] || echo "work folder: $work"
 fail() { echo "FAIL: $*"; exit 1; }
