@@ -29,7 +29,9 @@ struct VCardRows {
                 default: return contact.fields[column]?.value ?? ""
                 }
             }
-            let record = cells.map(Self.quoted).joined(separator: ",") + "\n"
+            // Written as the CSV writers write (quoted where needed, formula-looking values
+            // guarded), so the import's reading gives back each value exactly.
+            let record = CSVCell.row(cells) + "\n"
             text += record
             line += Self.lineBreaks(in: record)
         }
@@ -48,10 +50,6 @@ struct VCardRows {
 
     /// Each row's key, and where the card gave it.
     var keys: [VCardField] { contactsByLine.keys.sorted().compactMap { contactsByLine[$0]?.key } }
-
-    private static func quoted(_ cell: String) -> String {
-        "\"" + (cell.utf8.contains(UInt8(ascii: "\"")) ? cell.replacingOccurrences(of: "\"", with: "\"\"") : cell) + "\""
-    }
 
     /// Line breaks as the CSV reader counts them: CR LF, LF and CR each one.
     private static func lineBreaks(in text: String) -> Int {
