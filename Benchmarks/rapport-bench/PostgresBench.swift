@@ -93,7 +93,7 @@ enum PostgresBench {
         let asRep = try PostgresDatabase.openRapport(url: loginRole("bench_rep_own", actingAs: rep, owner: db, url: target))
         defer {
             _ = try? db.teamRevoke(handle: rep)
-            try? db.connection.execute("DROP ROLE IF EXISTS bench_rep_own")
+            _ = try? db.connection.execute("DROP ROLE IF EXISTS bench_rep_own")
         }
         var all: [Double] = [], one: [Double] = [], own: [Double] = [], week: [Double] = [], shell: [Double] = []
         var items = 0, due = 0

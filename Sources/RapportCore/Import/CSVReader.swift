@@ -34,6 +34,9 @@ struct CSVError: Error, Equatable {
 /// byte-order mark. Blank lines are skipped. The current record's cells stay valid until
 /// the next call to `next()`; a cell becomes a `String` only when asked for.
 final class CSVReader: RecordReader {
+    /// What `rapport export` and the other CSV outputs add before a formula-looking value.
+    static var takesOffFormulaGuards: Bool { true }
+
     private let source: any ByteSource
     /// Source bytes are checked per record; a decoding source already guarantees UTF-8.
     private let validatesUTF8: Bool

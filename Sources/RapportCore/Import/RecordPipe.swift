@@ -60,12 +60,10 @@ final class RecordBatch {
         entries.removeAll(keepingCapacity: true)
     }
 
-    /// Copies the reader's current record; a CSV file's cells without the `'` a CSV writer
-    /// put before a formula-looking value (`CSVCell.unguarded`: what `rapport export` and
-    /// the other CSV outputs add, taken off again). A sheet's cells are read as stored:
-    /// a workbook writer puts no `'` there (its text is never a formula).
+    /// Copies the reader's current record, taking off the formula guards its format has
+    /// (`RecordReader.takesOffFormulaGuards`).
     func append<Reader: RecordReader>(_ reader: Reader) {
-        let unguards = Reader.self == CSVReader.self
+        let unguards = Reader.takesOffFormulaGuards
         let first = cellEnds.count
         for index in 0..<reader.cellCount {
             bytes.append(contentsOf: unguards ? CSVCell.unguarded(reader.bytes(index)) : reader.bytes(index))

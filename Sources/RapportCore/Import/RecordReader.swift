@@ -17,6 +17,10 @@ protocol RecordReader: AnyObject {
     var reportedCells: UInt64 { get }
     /// Called once the header is read, before the data records.
     func use(_ header: ImportHeader)
+    /// Whether a cell's leading `'` before a formula-looking value is the guard a CSV
+    /// writer put there (`CSVCell.unguarded`), to be taken off: true for CSV text; a
+    /// sheet's cells are read as stored (a workbook writer needs no guard).
+    static var takesOffFormulaGuards: Bool { get }
 }
 
 extension RecordReader {

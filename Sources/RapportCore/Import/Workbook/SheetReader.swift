@@ -8,6 +8,9 @@
 /// a formula never calculated, a date serial that is no date) is reported as a problem of
 /// its row and column, before the row itself; the row is still checked.
 final class SheetReader: RecordReader {
+    /// Sheet text is never a formula: no writer guards it, and a `'` is the cell's own.
+    static var takesOffFormulaGuards: Bool { false }
+
     let sheet: String
     private let scanner: XMLScanner
     private let strings: SharedStrings
