@@ -192,9 +192,9 @@ final class PostgresImportWriter<Row: WritableRow> {
         if let trigger { try connection.execute("ALTER TABLE \(Row.table) DISABLE TRIGGER \(trigger)") }
         let result = try body()
         progress?(ImportProgress(phase: .finishing, rows: written))
-        if let trigger, let summary = PostgresSchema.summaryAdded(to: Row.table, rows: Row.table) {
+        if let trigger {
             try connection.execute("ALTER TABLE \(Row.table) ENABLE TRIGGER \(trigger)")
-            try connection.execute(summary)
+            if let summary = PostgresSchema.summaryAdded(to: Row.table, rows: Row.table) { try connection.execute(summary) }
         }
         try connection.execute("SET LOCAL maintenance_work_mem = '256MB'")
         for index in indexes + rewritten { try connection.execute(index.definition) }
